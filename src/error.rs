@@ -1,0 +1,167 @@
+//! The one error type every failure is reported with.
+//!
+//! Each error carries a stable machine-readable [`ErrorCode`] (what callers
+//! branch on), the HTTP status a webhook endpoint should answer with, and a
+//! message for humans. Messages are written here, in one place, so that none
+//! of them can echo a secret, a signature or a `sessionId`: they describe
+//! input by its shape (a JSON type, a length, a path), never by its value.
+
+use std::fmt;
+
+/// What went wrong, as a stable code. The string form (`MISSING_SECRET`, …)
+/// is part of the public API of both the crate and the npm package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// No usable secret was configured (a server-side mistake).
+    MissingSecret,
+    /// The options given at construction are not valid (a server-side mistake).
+    InvalidOptions,
+    /// The request carried no signature header, or an empty one.
+    MissingSignature,
+    /// The signature did not match any configured secret.
+    InvalidSignature,
+    /// The body is larger than the configured limit.
+    BodyTooLarge,
+    /// The body is not UTF-8 JSON.
+    InvalidJson,
+    /// The body is JSON but not a webhook envelope.
+    InvalidPayload,
+}
+
+impl ErrorCode {
+    /// Every code, in declaration order (used to keep the TypeScript union honest).
+    pub const ALL: [ErrorCode; 7] = [
+        ErrorCode::MissingSecret,
+        ErrorCode::InvalidOptions,
+        ErrorCode::MissingSignature,
+        ErrorCode::InvalidSignature,
+        ErrorCode::BodyTooLarge,
+        ErrorCode::InvalidJson,
+        ErrorCode::InvalidPayload,
+    ];
+
+    /// The stable string form, e.g. `"INVALID_SIGNATURE"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::MissingSecret => "MISSING_SECRET",
+            ErrorCode::InvalidOptions => "INVALID_OPTIONS",
+            ErrorCode::MissingSignature => "MISSING_SIGNATURE",
+            ErrorCode::InvalidSignature => "INVALID_SIGNATURE",
+            ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
+            ErrorCode::InvalidJson => "INVALID_JSON",
+            ErrorCode::InvalidPayload => "INVALID_PAYLOAD",
+        }
+    }
+
+    /// The HTTP status a webhook endpoint should answer with.
+    ///
+    /// Configuration mistakes are 500: the sender did nothing wrong, and a
+    /// 4xx would hide the misconfiguration behind "bad request" noise.
+    pub const fn status(self) -> u16 {
+        match self {
+            ErrorCode::MissingSecret | ErrorCode::InvalidOptions => 500,
+            ErrorCode::MissingSignature | ErrorCode::InvalidSignature => 401,
+            ErrorCode::BodyTooLarge => 413,
+            ErrorCode::InvalidJson | ErrorCode::InvalidPayload => 400,
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A failure to configure, verify or parse, with its code, status and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookError {
+    code: ErrorCode,
+    message: String,
+}
+
+impl WebhookError {
+    pub(crate) fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        WebhookError { code, message: message.into() }
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    pub fn status(&self) -> u16 {
+        self.code.status()
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    // Constructors for the failures that read the same wherever they happen.
+
+    pub(crate) fn missing_signature() -> Self {
+        Self::new(
+            ErrorCode::MissingSignature,
+            "missing signature: the request has no X-Webhook-Signature header, or it is empty",
+        )
+    }
+
+    pub(crate) fn invalid_signature() -> Self {
+        Self::new(
+            ErrorCode::InvalidSignature,
+            "invalid signature: the X-Webhook-Signature header matches none of the configured secrets",
+        )
+    }
+
+    pub(crate) fn body_too_large(len: usize, limit: usize) -> Self {
+        Self::new(
+            ErrorCode::BodyTooLarge,
+            format!("body too large: {len} bytes exceeds the limit of {limit} bytes (see maxBodyBytes)"),
+        )
+    }
+
+    /// Used where the exact size is not known yet, only that it is over.
+    pub(crate) fn body_over_limit(limit: usize) -> Self {
+        Self::new(
+            ErrorCode::BodyTooLarge,
+            format!("body too large: it exceeds the limit of {limit} bytes (see maxBodyBytes)"),
+        )
+    }
+}
+
+impl fmt::Display for WebhookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for WebhookError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_statuses_are_the_documented_ones() {
+        let table: Vec<(&str, u16)> = ErrorCode::ALL.iter().map(|c| (c.as_str(), c.status())).collect();
+        assert_eq!(
+            table,
+            [
+                ("MISSING_SECRET", 500),
+                ("INVALID_OPTIONS", 500),
+                ("MISSING_SIGNATURE", 401),
+                ("INVALID_SIGNATURE", 401),
+                ("BODY_TOO_LARGE", 413),
+                ("INVALID_JSON", 400),
+                ("INVALID_PAYLOAD", 400),
+            ]
+        );
+    }
+
+    #[test]
+    fn display_leads_with_the_code() {
+        let e = WebhookError::invalid_signature();
+        assert!(e.to_string().starts_with("INVALID_SIGNATURE: "));
+        assert_eq!(e.status(), 401);
+    }
+}

@@ -1,0 +1,30 @@
+//! Verify and parse WasenderAPI webhook deliveries.
+//!
+//! ```
+//! use wasender_webhook::{Options, Webhook};
+//!
+//! let hook = Webhook::new(Options::with_secret("the-session-webhook-secret"))?;
+//! let body = br#"{"event":"session.status","data":{"status":"connected"}}"#;
+//! let event = hook.handle(body, Some("the-session-webhook-secret"))?;
+//! assert_eq!(event.name(), "session.status");
+//! # Ok::<(), wasender_webhook::WebhookError>(())
+//! ```
+//!
+//! The core modules (`verify`, `event`, `error`, …) know nothing of
+//! JavaScript; the `wasm` module is a thin binding compiled only for wasm32.
+
+pub mod error;
+pub mod event;
+pub mod secret;
+pub mod signature;
+pub mod verify;
+pub mod webhook;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{ErrorCode, WebhookError};
+pub use event::{parse_event, Event};
+pub use secret::Secret;
+pub use verify::{Scheme, Verifier};
+pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES};

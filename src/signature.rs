@@ -1,0 +1,105 @@
+//! Reading an HMAC-SHA256 tag out of a signature header.
+//!
+//! Relays and gateways spell the same 32-byte tag many ways: hex in either
+//! case, standard or URL-safe base64 with or without padding, with or
+//! without GitHub's `sha256=` prefix. All of them decode to the same bytes;
+//! anything that does not decode to exactly 32 bytes (a truncated tag
+//! included) is not a tag.
+
+use base64ct::{Base64, Base64Unpadded, Base64Url, Base64UrlUnpadded, Encoding};
+
+/// Length in bytes of an HMAC-SHA256 tag.
+pub const TAG_LEN: usize = 32;
+
+/// Decode a header value into a full-length tag, or `None`.
+pub fn decode_hmac_sha256_tag(header: &str) -> Option<[u8; TAG_LEN]> {
+    let text = strip_prefix_ignore_case(header, "sha256=").unwrap_or(header);
+    let mut tag = [0u8; TAG_LEN];
+    let decoded_len = match text.len() {
+        64 => base16ct::mixed::decode(text, &mut tag).ok()?.len(),
+        // 43 unpadded or 44 padded characters; each alphabet is strict about
+        // its own characters and canonical trailing bits.
+        43 | 44 => {
+            let decoders: [fn(&str, &mut [u8]) -> Option<usize>; 4] = [
+                |t, out| Base64::decode(t, out).ok().map(|b| b.len()),
+                |t, out| Base64Unpadded::decode(t, out).ok().map(|b| b.len()),
+                |t, out| Base64Url::decode(t, out).ok().map(|b| b.len()),
+                |t, out| Base64UrlUnpadded::decode(t, out).ok().map(|b| b.len()),
+            ];
+            decoders.iter().find_map(|decode| decode(text, &mut tag))?
+        }
+        _ => return None,
+    };
+    (decoded_len == TAG_LEN).then_some(tag)
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 0x00..0x1f, then its spellings.
+    const TAG: [u8; 32] = {
+        let mut t = [0u8; 32];
+        let mut i = 0;
+        while i < 32 {
+            t[i] = (i as u8) * 8 + 3;
+            i += 1;
+        }
+        t
+    };
+
+    #[test]
+    fn every_spelling_of_one_tag_decodes_to_it() {
+        let hex = base16ct::lower::encode_string(&TAG);
+        let spellings = [
+            hex.clone(),
+            hex.to_uppercase(),
+            format!("sha256={hex}"),
+            format!("SHA256={}", hex.to_uppercase()),
+            Base64::encode_string(&TAG),
+            Base64Unpadded::encode_string(&TAG),
+            Base64Url::encode_string(&TAG),
+            Base64UrlUnpadded::encode_string(&TAG),
+            format!("sha256={}", Base64::encode_string(&TAG)),
+        ];
+        // The tag is chosen so that standard and URL-safe spellings differ.
+        assert_ne!(Base64::encode_string(&TAG), Base64Url::encode_string(&TAG));
+        for s in spellings {
+            assert_eq!(decode_hmac_sha256_tag(&s), Some(TAG), "{s}");
+        }
+    }
+
+    #[test]
+    fn truncated_padded_or_garbled_tags_are_not_tags() {
+        let hex = base16ct::lower::encode_string(&TAG);
+        let rejects = [
+            String::new(),
+            "sha256=".to_string(),
+            hex[..32].to_string(),                     // 128-bit truncation
+            hex[..62].to_string(),                     // one byte short
+            format!("{hex}00"),                        // one byte long
+            format!("{}g", &hex[..63]),                // not hex
+            format!(" {}", &hex[..63]),                // whitespace is not trimmed
+            Base64::encode_string(&TAG[..16]),         // truncated, base64
+            format!("{}==", Base64Unpadded::encode_string(&TAG)), // wrong padding
+            "sha256:".to_string() + &hex,              // wrong prefix
+        ];
+        for s in rejects {
+            assert_eq!(decode_hmac_sha256_tag(&s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_headers_do_not_panic() {
+        for s in ["é", "shä256=00", "𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞", "sha25€"] {
+            assert_eq!(decode_hmac_sha256_tag(s), None);
+        }
+        let long_multibyte = "é".repeat(32); // 64 bytes, not hex
+        assert_eq!(decode_hmac_sha256_tag(&long_multibyte), None);
+    }
+}

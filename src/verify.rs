@@ -1,0 +1,236 @@
+//! Deciding whether a delivery is genuine, in constant time.
+//!
+//! Two schemes:
+//! - [`Scheme::Wasender`], what WasenderAPI really sends: the
+//!   `X-Webhook-Signature` header carries the session's secret itself. We
+//!   compare SHA-256 digests of the header and of each secret, so the time
+//!   taken depends on neither the secret's bytes nor its length.
+//! - [`Scheme::HmacSha256`], for relays (and for the day Wasender signs
+//!   bodies): the header carries HMAC-SHA256(secret, raw body).
+//!
+//! With several secrets (rotation, or one per session) every secret is
+//! checked, whatever matched first, so timing does not tell which one did.
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::{Digest, Sha256};
+use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
+
+use crate::error::{ErrorCode, WebhookError};
+use crate::secret::Secret;
+use crate::signature::decode_hmac_sha256_tag;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// How the signature header relates to the secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scheme {
+    /// The header value equals the secret (WasenderAPI's actual behaviour).
+    #[default]
+    Wasender,
+    /// The header value is HMAC-SHA256(secret, body), as hex or base64.
+    HmacSha256,
+}
+
+impl Scheme {
+    /// The name used in options: `"wasender"` or `"hmac-sha256"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Wasender => "wasender",
+            Scheme::HmacSha256 => "hmac-sha256",
+        }
+    }
+
+    /// Parse an option value; `None` for an unknown name.
+    pub fn from_name(name: &str) -> Option<Scheme> {
+        match name {
+            "wasender" => Some(Scheme::Wasender),
+            "hmac-sha256" => Some(Scheme::HmacSha256),
+            _ => None,
+        }
+    }
+}
+
+/// The per-secret state worked out once, at construction, so that a
+/// delivery costs one hash (wasender) or one MAC pass per secret (HMAC).
+#[derive(Clone)]
+enum Keys {
+    /// SHA-256 of each secret.
+    Digests(Vec<[u8; 32]>),
+    /// Each secret's HMAC state with the key already absorbed.
+    Macs(Vec<HmacSha256>),
+}
+
+/// Checks signatures against one or more secrets.
+#[derive(Clone)]
+pub struct Verifier {
+    keys: Keys,
+}
+
+impl Verifier {
+    /// Prepare a verifier. Fails with `MISSING_SECRET` when there is no
+    /// secret or any of them is empty: an empty secret would let an empty
+    /// header through, and is almost always an unset environment variable.
+    pub fn new(scheme: Scheme, secrets: &[Secret]) -> Result<Verifier, WebhookError> {
+        if secrets.is_empty() {
+            return Err(WebhookError::new(
+                ErrorCode::MissingSecret,
+                "missing secret: configure `secret` (or `secrets`) with the session's webhook secret",
+            ));
+        }
+        if let Some(i) = secrets.iter().position(Secret::is_empty) {
+            return Err(WebhookError::new(
+                ErrorCode::MissingSecret,
+                format!("missing secret: secret #{i} is empty (is an environment variable unset?)"),
+            ));
+        }
+        let keys = match scheme {
+            Scheme::Wasender => Keys::Digests(secrets.iter().map(|s| sha256(s.as_bytes())).collect()),
+            Scheme::HmacSha256 => Keys::Macs(
+                secrets
+                    .iter()
+                    .map(|s| {
+                        <HmacSha256 as KeyInit>::new_from_slice(s.as_bytes()).map_err(|_| {
+                            WebhookError::new(ErrorCode::InvalidOptions, "secret cannot be used as an HMAC key")
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
+        };
+        Ok(Verifier { keys })
+    }
+
+    pub fn scheme(&self) -> Scheme {
+        match self.keys {
+            Keys::Digests(_) => Scheme::Wasender,
+            Keys::Macs(_) => Scheme::HmacSha256,
+        }
+    }
+
+    pub fn secret_count(&self) -> usize {
+        match &self.keys {
+            Keys::Digests(d) => d.len(),
+            Keys::Macs(m) => m.len(),
+        }
+    }
+
+    /// Verify `signature` for `body`. On success, the index of the (first)
+    /// secret that matched.
+    pub fn verify(&self, body: &[u8], signature: Option<&str>) -> Result<usize, WebhookError> {
+        let signature = match signature {
+            Some(s) if !s.is_empty() => s,
+            _ => return Err(WebhookError::missing_signature()),
+        };
+        let matches: Vec<Choice> = match &self.keys {
+            Keys::Digests(digests) => {
+                let presented = sha256(signature.as_bytes());
+                digests.iter().map(|d| d.ct_eq(&presented)).collect()
+            }
+            Keys::Macs(macs) => {
+                // Decoding depends only on the attacker's own header, so it
+                // may branch; a tag that is not 32 bytes (truncated) fails here.
+                let Some(tag) = decode_hmac_sha256_tag(signature) else {
+                    return Err(WebhookError::invalid_signature());
+                };
+                macs.iter()
+                    .map(|key| {
+                        let mut mac = key.clone();
+                        mac.update(body);
+                        Choice::from(u8::from(mac.verify_slice(&tag).is_ok()))
+                    })
+                    .collect()
+            }
+        };
+        first_match(&matches).ok_or_else(WebhookError::invalid_signature)
+    }
+}
+
+/// Index of the first set choice, found without branching on any of them.
+fn first_match(matches: &[Choice]) -> Option<usize> {
+    let mut found = Choice::from(0);
+    let mut index = 0u64;
+    for (i, &m) in matches.iter().enumerate() {
+        let take = m & !found;
+        index.conditional_assign(&(i as u64), take);
+        found |= m;
+    }
+    // Only the final yes/no is branched on: that much is public anyway.
+    bool::from(found).then_some(index as usize)
+}
+
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hmac_hex(key: &[u8], body: &[u8]) -> String {
+        let mut mac = <HmacSha256 as KeyInit>::new_from_slice(key).unwrap();
+        mac.update(body);
+        base16ct::lower::encode_string(&mac.finalize().into_bytes())
+    }
+
+    #[test]
+    fn wasender_scheme_accepts_exactly_the_secret() {
+        let v = Verifier::new(Scheme::Wasender, &["s3cret".into()]).unwrap();
+        assert_eq!(v.verify(b"{}", Some("s3cret")), Ok(0));
+        for wrong in ["s3cre", "s3cret ", "S3CRET", "s3cret\n", "x"] {
+            assert_eq!(v.verify(b"{}", Some(wrong)).unwrap_err().code(), ErrorCode::InvalidSignature, "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn missing_or_empty_signature_is_missing_signature() {
+        let v = Verifier::new(Scheme::Wasender, &["s3cret".into()]).unwrap();
+        assert_eq!(v.verify(b"{}", None).unwrap_err().code(), ErrorCode::MissingSignature);
+        assert_eq!(v.verify(b"{}", Some("")).unwrap_err().code(), ErrorCode::MissingSignature);
+    }
+
+    #[test]
+    fn no_secret_or_an_empty_one_is_refused_at_construction() {
+        for secrets in [vec![], vec![Secret::from("")], vec![Secret::from("ok"), Secret::from("")]] {
+            for scheme in [Scheme::Wasender, Scheme::HmacSha256] {
+                let err = Verifier::new(scheme, &secrets).err().unwrap();
+                assert_eq!(err.code(), ErrorCode::MissingSecret);
+                assert_eq!(err.status(), 500);
+            }
+        }
+    }
+
+    #[test]
+    fn rotation_reports_which_secret_matched() {
+        let v = Verifier::new(Scheme::Wasender, &["old".into(), "new".into(), "new".into()]).unwrap();
+        assert_eq!(v.verify(b"", Some("old")), Ok(0));
+        assert_eq!(v.verify(b"", Some("new")), Ok(1), "first of equal secrets wins");
+        assert!(v.verify(b"", Some("other")).is_err());
+
+        let body = b"{\"event\":\"x\",\"data\":{}}";
+        let h = Verifier::new(Scheme::HmacSha256, &["k1".into(), b"\x00k2".as_slice().into()]).unwrap();
+        assert_eq!(h.verify(body, Some(&hmac_hex(b"\x00k2", body))), Ok(1));
+        assert_eq!(h.verify(body, Some(&hmac_hex(b"k1", body))), Ok(0));
+    }
+
+    #[test]
+    fn hmac_scheme_binds_the_body() {
+        let v = Verifier::new(Scheme::HmacSha256, &["key".into()]).unwrap();
+        let tag = hmac_hex(b"key", b"body");
+        assert_eq!(v.verify(b"body", Some(&tag)), Ok(0));
+        assert_eq!(v.verify(b"body", Some(&format!("sha256={tag}"))), Ok(0));
+        assert_eq!(v.verify(b"bodY", Some(&tag)).unwrap_err().code(), ErrorCode::InvalidSignature);
+        // The wasender habit of sending the secret itself fails under HMAC.
+        assert_eq!(v.verify(b"body", Some("key")).unwrap_err().code(), ErrorCode::InvalidSignature);
+        // A truncated tag that is a correct prefix is still rejected.
+        assert_eq!(v.verify(b"body", Some(&tag[..32])).unwrap_err().code(), ErrorCode::InvalidSignature);
+    }
+
+    #[test]
+    fn first_match_finds_the_first_set_choice() {
+        let c = |bits: &[u8]| bits.iter().map(|&b| Choice::from(b)).collect::<Vec<_>>();
+        assert_eq!(first_match(&c(&[])), None);
+        assert_eq!(first_match(&c(&[0, 0, 0])), None);
+        assert_eq!(first_match(&c(&[0, 1, 1])), Some(1));
+        assert_eq!(first_match(&c(&[1, 0, 1])), Some(0));
+        assert_eq!(first_match(&c(&[0, 0, 1])), Some(2));
+    }
+}

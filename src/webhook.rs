@@ -1,0 +1,169 @@
+//! The whole job in one place: limit, verify, then parse.
+
+use crate::error::{ErrorCode, WebhookError};
+use crate::event::{parse_event, Event};
+use crate::secret::Secret;
+use crate::verify::{Scheme, Verifier};
+
+/// The default body limit: 1 MiB, far above any real delivery (a message
+/// with a thumbnail is a few KB) and small enough to refuse floods cheaply.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
+
+/// How to verify deliveries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// One or more secrets; any of them may match (rotation, several sessions).
+    pub secrets: Vec<Secret>,
+    pub scheme: Scheme,
+    /// Bodies longer than this are refused before any hashing or parsing.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { secrets: Vec::new(), scheme: Scheme::default(), max_body_bytes: DEFAULT_MAX_BODY_BYTES }
+    }
+}
+
+impl Options {
+    /// Options for one secret, with the defaults otherwise.
+    pub fn with_secret(secret: impl Into<Secret>) -> Self {
+        Options { secrets: vec![secret.into()], ..Options::default() }
+    }
+}
+
+/// A configured verifier and parser. Cheap to share; holds no per-request state.
+#[derive(Clone)]
+pub struct Webhook {
+    verifier: Verifier,
+    max_body_bytes: usize,
+}
+
+impl Webhook {
+    pub fn new(options: Options) -> Result<Webhook, WebhookError> {
+        if options.max_body_bytes == 0 {
+            return Err(WebhookError::new(ErrorCode::InvalidOptions, "maxBodyBytes must be a positive number of bytes"));
+        }
+        Ok(Webhook { verifier: Verifier::new(options.scheme, &options.secrets)?, max_body_bytes: options.max_body_bytes })
+    }
+
+    pub fn scheme(&self) -> Scheme {
+        self.verifier.scheme()
+    }
+
+    pub fn secret_count(&self) -> usize {
+        self.verifier.secret_count()
+    }
+
+    pub fn max_body_bytes(&self) -> usize {
+        self.max_body_bytes
+    }
+
+    /// Refuse a body of `len` bytes if it is over the limit. Hosts that can
+    /// see a length before copying the body (the wasm binding) call this first.
+    pub fn check_body_size(&self, len: usize) -> Result<(), WebhookError> {
+        if len > self.max_body_bytes {
+            return Err(WebhookError::body_too_large(len, self.max_body_bytes));
+        }
+        Ok(())
+    }
+
+    /// Like [`Self::check_body_size`], for a host that knows only a lower
+    /// bound on the size (a JS string's UTF-16 length before encoding it):
+    /// a string over the limit is refused without being copied at all.
+    pub fn check_min_body_size(&self, min_len: usize) -> Result<(), WebhookError> {
+        if min_len > self.max_body_bytes {
+            return Err(WebhookError::body_over_limit(self.max_body_bytes));
+        }
+        Ok(())
+    }
+
+    /// Verify only. On success, the index of the secret that matched.
+    pub fn verify(&self, body: &[u8], signature: Option<&str>) -> Result<usize, WebhookError> {
+        self.check_body_size(body.len())?;
+        self.verifier.verify(body, signature)
+    }
+
+    /// Verify, then parse: the event, or the first thing wrong with the request.
+    pub fn handle(&self, body: &[u8], signature: Option<&str>) -> Result<Event, WebhookError> {
+        self.verify(body, signature)?;
+        parse_event(body)
+    }
+}
+
+/// `Debug` shows the configuration's shape, never a secret.
+impl std::fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Webhook")
+            .field("scheme", &self.scheme().as_str())
+            .field("secrets", &self.secret_count())
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &[u8] = br#"{"event":"session.status","data":{"status":"connected"}}"#;
+
+    fn hook() -> Webhook {
+        Webhook::new(Options { max_body_bytes: 64, ..Options::with_secret("s3cret") }).unwrap()
+    }
+
+    #[test]
+    fn handle_verifies_then_parses() {
+        let e = hook().handle(BODY, Some("s3cret")).unwrap();
+        assert_eq!(e.name(), "session.status");
+    }
+
+    #[test]
+    fn verification_comes_before_parsing() {
+        // A forged, malformed body is a signature problem, not a JSON one:
+        // nothing unauthenticated reaches the parser.
+        let err = hook().handle(b"not json", Some("forged")).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidSignature);
+        assert_eq!(hook().handle(b"not json", Some("s3cret")).unwrap_err().code(), ErrorCode::InvalidJson);
+    }
+
+    #[test]
+    fn the_limit_comes_before_everything() {
+        let big = [b' '; 65];
+        for sig in [None, Some("forged"), Some("s3cret")] {
+            let err = hook().handle(&big, sig).unwrap_err();
+            assert_eq!((err.code(), err.status()), (ErrorCode::BodyTooLarge, 413));
+        }
+        assert!(hook().handle(&big[..64], Some("s3cret")).is_err_and(|e| e.code() == ErrorCode::InvalidJson));
+    }
+
+    #[test]
+    fn default_limit_is_one_mebibyte() {
+        let h = Webhook::new(Options::with_secret("s")).unwrap();
+        assert_eq!(h.max_body_bytes(), 1_048_576);
+        assert!(h.check_body_size(1_048_576).is_ok());
+        assert_eq!(h.check_body_size(1_048_577).unwrap_err().code(), ErrorCode::BodyTooLarge);
+    }
+
+    #[test]
+    fn a_zero_limit_is_refused() {
+        let err = Webhook::new(Options { max_body_bytes: 0, ..Options::with_secret("s") }).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidOptions);
+    }
+
+    #[test]
+    fn debug_shows_no_secret() {
+        let shown = format!("{:?}", hook());
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("wasender"));
+    }
+
+    #[test]
+    fn still_correct_after_many_failures() {
+        let h = hook();
+        for i in 0..10_000 {
+            let _ = h.handle(b"{", Some(if i % 2 == 0 { "s3cret" } else { "nope" }));
+        }
+        assert!(h.handle(BODY, Some("s3cret")).is_ok());
+    }
+}
