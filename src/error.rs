@@ -16,10 +16,16 @@ pub enum ErrorCode {
     MissingSecret,
     /// The options given at construction are not valid (a server-side mistake).
     InvalidOptions,
+    /// The WebAssembly module was used before it was loaded (browsers load
+    /// it with `await init()`; every other runtime loads it on import).
+    NotInitialized,
     /// The request carried no signature header, or an empty one.
     MissingSignature,
     /// The signature did not match any configured secret.
     InvalidSignature,
+    /// The host handed over a parsed object (or something else) instead of
+    /// the raw body bytes; verification needs the exact bytes that were sent.
+    BodyAlreadyParsed,
     /// The body is larger than the configured limit.
     BodyTooLarge,
     /// The body is not UTF-8 JSON.
@@ -30,9 +36,11 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in declaration order (used to keep the TypeScript union honest).
-    pub const ALL: [ErrorCode; 7] = [
+    pub const ALL: [ErrorCode; 9] = [
         ErrorCode::MissingSecret,
         ErrorCode::InvalidOptions,
+        ErrorCode::NotInitialized,
+        ErrorCode::BodyAlreadyParsed,
         ErrorCode::MissingSignature,
         ErrorCode::InvalidSignature,
         ErrorCode::BodyTooLarge,
@@ -45,6 +53,8 @@ impl ErrorCode {
         match self {
             ErrorCode::MissingSecret => "MISSING_SECRET",
             ErrorCode::InvalidOptions => "INVALID_OPTIONS",
+            ErrorCode::NotInitialized => "NOT_INITIALIZED",
+            ErrorCode::BodyAlreadyParsed => "BODY_ALREADY_PARSED",
             ErrorCode::MissingSignature => "MISSING_SIGNATURE",
             ErrorCode::InvalidSignature => "INVALID_SIGNATURE",
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
@@ -59,7 +69,10 @@ impl ErrorCode {
     /// 4xx would hide the misconfiguration behind "bad request" noise.
     pub const fn status(self) -> u16 {
         match self {
-            ErrorCode::MissingSecret | ErrorCode::InvalidOptions => 500,
+            ErrorCode::MissingSecret
+            | ErrorCode::InvalidOptions
+            | ErrorCode::NotInitialized
+            | ErrorCode::BodyAlreadyParsed => 500,
             ErrorCode::MissingSignature | ErrorCode::InvalidSignature => 401,
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::InvalidJson | ErrorCode::InvalidPayload => 400,
@@ -149,6 +162,8 @@ mod tests {
             [
                 ("MISSING_SECRET", 500),
                 ("INVALID_OPTIONS", 500),
+                ("NOT_INITIALIZED", 500),
+                ("BODY_ALREADY_PARSED", 500),
                 ("MISSING_SIGNATURE", 401),
                 ("INVALID_SIGNATURE", 401),
                 ("BODY_TOO_LARGE", 413),

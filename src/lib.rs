@@ -20,8 +20,10 @@ pub mod signature;
 pub mod verify;
 pub mod webhook;
 
+/// The JS bindings; public only so the wasm tests can drive them.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::{ErrorCode, WebhookError};
 pub use event::{parse_event, Event};

@@ -1,0 +1,18 @@
+// The declarations come from the Rust sources (wasm-bindgen output); this
+// file only chooses what the package exports.
+export { WasenderWebhook, handleWebhookEvent } from "./dist/wasender_webhook.js";
+export type {
+  WebhookBody,
+  WebhookErrorCode,
+  WebhookEvent,
+  WebhookOptions,
+  WebhookScheme,
+  WebhookSecret,
+} from "./dist/wasender_webhook.js";
+export { WebhookError } from "./dist/webhook_error.js";
+
+/**
+ * Load the wasm. Browsers must await it once before the first call; every
+ * other runtime loads on import, where it resolves at once. Idempotent.
+ */
+export declare function init(source?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;

@@ -1,0 +1,98 @@
+//! The JavaScript surface. Every function here only converts at the
+//! boundary (see `interop`) and calls the core; no logic lives here.
+//!
+//! Errors cross as `WebhookError` instances (a JS `Error` subclass), never
+//! as strings or traps; nothing on these paths can panic.
+
+mod interop;
+mod typescript;
+
+use wasm_bindgen::prelude::*;
+
+use crate::webhook::Webhook;
+use interop::{body_bytes, event_to_js, options_from_js, signature_from_js, to_js_error};
+
+/// A verifier configured once, used for every delivery.
+#[wasm_bindgen]
+pub struct WasenderWebhook {
+    inner: Webhook,
+}
+
+#[wasm_bindgen]
+impl WasenderWebhook {
+    /// Throws `WebhookError` (`MISSING_SECRET` or `INVALID_OPTIONS`, status 500)
+    /// when the options cannot work.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "WebhookOptions")] options: JsValue) -> Result<WasenderWebhook, JsValue> {
+        let inner = options_from_js(&options).and_then(Webhook::new).map_err(to_js_error)?;
+        Ok(WasenderWebhook { inner })
+    }
+
+    /// Verify the signature in constant time, then parse the raw body.
+    /// Synchronous; throws `WebhookError` on any failure.
+    #[wasm_bindgen(js_name = handleWebhookEvent, unchecked_return_type = "WebhookEvent")]
+    pub fn handle_webhook_event(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "WebhookBody")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let bytes = body_bytes(&self.inner, &body).map_err(to_js_error)?;
+        let event = self.inner.handle(&bytes, signature_from_js(&signature).as_deref()).map_err(to_js_error)?;
+        event_to_js(&event)
+    }
+
+    /// Verify only, without parsing: the index of the secret that matched.
+    pub fn verify(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "WebhookBody")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
+    ) -> Result<u32, JsValue> {
+        let bytes = body_bytes(&self.inner, &body).map_err(to_js_error)?;
+        let index = self.inner.verify(&bytes, signature_from_js(&signature).as_deref()).map_err(to_js_error)?;
+        // At most as many secrets as a JS array can hold.
+        Ok(index as u32)
+    }
+
+    #[wasm_bindgen(getter, unchecked_return_type = "WebhookScheme")]
+    pub fn scheme(&self) -> String {
+        self.inner.scheme().as_str().to_string()
+    }
+
+    #[wasm_bindgen(getter, js_name = secretCount)]
+    pub fn secret_count(&self) -> u32 {
+        self.inner.secret_count() as u32
+    }
+
+    #[wasm_bindgen(getter, js_name = maxBodyBytes)]
+    pub fn max_body_bytes(&self) -> f64 {
+        self.inner.max_body_bytes() as f64
+    }
+
+    /// The configuration's shape, for logs; never a secret.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display_string(&self) -> String {
+        format!(
+            "WasenderWebhook {{ scheme: \"{}\", secrets: {}, maxBodyBytes: {} }}",
+            self.inner.scheme().as_str(),
+            self.inner.secret_count(),
+            self.inner.max_body_bytes()
+        )
+    }
+
+    /// What `JSON.stringify(hook)` shows; never a secret.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ scheme: WebhookScheme; secretCount: number; maxBodyBytes: number }")]
+    pub fn to_json(&self) -> JsValue {
+        interop::config_summary(&self.inner)
+    }
+}
+
+/// One-shot form: configure, verify and parse in one call. Prefer a
+/// `WasenderWebhook` kept across requests when handling many deliveries.
+#[wasm_bindgen(js_name = handleWebhookEvent, unchecked_return_type = "WebhookEvent")]
+pub fn handle_webhook_event(
+    #[wasm_bindgen(unchecked_param_type = "WebhookBody")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "WebhookOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    WasenderWebhook::new(options)?.handle_webhook_event(body, signature)
+}
