@@ -1,0 +1,27 @@
+// The packed npm tarball, installed in a fresh project, through `require`.
+const { test } = require("node:test");
+const assert = require("node:assert/strict");
+const { WasenderWebhook, WebhookError, handleWebhookEvent, init } = require("wasender-webhook");
+
+const SECRET = "cjs-secret-0123456789abcdef";
+const text = JSON.stringify({ event: "session.status", timestamp: 1763776801, data: { status: "connected" } });
+
+test("require resolves to the CommonJS entry", () => {
+  assert.match(require.resolve("wasender-webhook"), /\/node_modules\/wasender-webhook\/node\.cjs$/);
+});
+
+test("verifies and parses synchronously right after require", async () => {
+  const hook = new WasenderWebhook({ secret: SECRET });
+  assert.deepEqual(hook.handleWebhookEvent(Buffer.from(text), SECRET), JSON.parse(text));
+  assert.deepEqual(handleWebhookEvent(text, SECRET, { secret: SECRET }), JSON.parse(text));
+  await init();
+});
+
+test("failures are WebhookError instances with code and status", () => {
+  const hook = new WasenderWebhook({ secret: SECRET });
+  assert.throws(
+    () => hook.handleWebhookEvent(text, "forged"),
+    (e) => e instanceof WebhookError && e instanceof Error && e.code === "INVALID_SIGNATURE" && e.status === 401,
+  );
+  assert.throws(() => new WasenderWebhook({}), (e) => e instanceof WebhookError && e.code === "MISSING_SECRET");
+});
