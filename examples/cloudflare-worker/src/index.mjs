@@ -32,8 +32,9 @@ export default {
 };
 
 // Your application logic: store, enqueue, answer the message …
+// (Never log event.sessionId: it may be the session's API key.)
 async function handle(event) {
-  console.log(`wasender event ${event.event}`);
+  console.log(`handled ${event.event}: data ${JSON.stringify(event.data).slice(0, 100)}`);
 }
 
 function reply(status, json, headers = {}) {
