@@ -1,14 +1,9 @@
 // The declarations come from the Rust sources (wasm-bindgen output); this
 // file only chooses what the package exports.
 export { WasenderWebhook, handleWebhookEvent } from "./dist/wasender_webhook.js";
-export type {
-  WebhookBody,
-  WebhookErrorCode,
-  WebhookEvent,
-  WebhookOptions,
-  WebhookScheme,
-  WebhookSecret,
-} from "./dist/wasender_webhook.js";
+export type { WebhookBody, WebhookOptions, WebhookScheme, WebhookSecret } from "./dist/wasender_webhook.js";
+// Every event type, generated from the Rust model.
+export type * from "./dist/events.js";
 export { WebhookError } from "./dist/webhook_error.js";
 
 /**

@@ -15,6 +15,8 @@
 
 pub mod error;
 pub mod event;
+pub mod json;
+pub mod typescript;
 pub mod secret;
 pub mod signature;
 pub mod verify;

@@ -1,6 +1,7 @@
 // The browser entry in real headless Chromium (Debian's): served over
 // http from the installed package, loaded by a page as an ES module,
-// with a failing init() retried, init() called concurrently, then a genuine and a forged delivery.
+// with a failing init() retried, init() called concurrently, then a genuine
+// and a forged delivery and every fixture.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -28,6 +29,15 @@ const page = `<!doctype html><meta charset="utf-8"><body>running</body>
     out.event = hook.handleWebhookEvent(bytes, ${JSON.stringify(SECRET)});
     out.oneShot = handleWebhookEvent(bytes.buffer, ${JSON.stringify(SECRET)}, { secret: ${JSON.stringify(SECRET)} }).event;
     try { hook.handleWebhookEvent(bytes, "forged"); } catch (e) { out.forged = [e instanceof WebhookError, e instanceof Error, e.code, e.status]; }
+    const { checkFixture } = await import("/check-fixture.mjs");
+    const expected = await (await fetch("/fixtures/expected.json")).json();
+    out.fixtures = { count: 0, failures: {} };
+    for (const [name, expect] of Object.entries(expected)) {
+      const fixture = new Uint8Array(await (await fetch("/fixtures/events/" + name + ".json")).arrayBuffer());
+      const problems = checkFixture(new TextDecoder().decode(fixture), expect, () => hook.handleWebhookEvent(fixture, ${JSON.stringify(SECRET)}));
+      out.fixtures.count++;
+      if (problems.length) out.fixtures.failures[name] = problems;
+    }
   } catch (e) {
     out.error = String(e && e.stack || e);
   }
@@ -40,8 +50,10 @@ function serve() {
   const server = createServer((req, res) => {
     const path = new URL(req.url, "http://x").pathname;
     if (path === "/") return res.writeHead(200, { "content-type": "text/html" }).end(page);
-    const file = normalize(join(packageDir, path.replace(/^\/pkg\//, "")));
-    if (!path.startsWith("/pkg/") || !file.startsWith(packageDir)) return res.writeHead(404).end();
+    // /pkg/… is the installed package; anything else comes from this test's folder.
+    const root = path.startsWith("/pkg/") ? packageDir : process.cwd();
+    const file = normalize(join(root, path.replace(/^\/pkg\//, "/")));
+    if (!file.startsWith(root)) return res.writeHead(404).end();
     let content;
     try {
       content = readFileSync(file);
@@ -79,10 +91,12 @@ test("in Chromium: NOT_INITIALIZED before init(), one shared load, then verify a
     assert.deepEqual(out.beforeInit, [true, "NOT_INITIALIZED", 500]);
     assert.equal(out.failedLoad, "rejected", "a failed load rejects …");
     assert.equal(out.sharedLoad, true, "… and the next init() starts one fresh, shared load");
-    assert.deepEqual(out.event, JSON.parse(body));
+    assert.deepEqual(out.event.data, JSON.parse(body).data);
     assert.equal(out.event.sessionId, SESSION_ID);
     assert.equal(out.oneShot, "messages.upsert");
     assert.deepEqual(out.forged, [true, true, "INVALID_SIGNATURE", 401]);
+    assert.deepEqual(out.fixtures.failures, {});
+    assert.ok(out.fixtures.count >= 60, `${out.fixtures.count} fixtures ran in the browser`);
   } finally {
     server.close();
   }

@@ -36,7 +36,10 @@ Deno.test("a Deno server answers 200 to a genuine delivery and 401 to a forged o
   }
 });
 
-Deno.test("the parsed event is what JSON.parse gives", () => {
+Deno.test("the parsed event is typed and its data is what JSON.parse gives", () => {
   const body = bodyOf(deliveries.receipt);
-  assertEquals(hook.handleWebhookEvent(body, SECRET), JSON.parse(new TextDecoder().decode(body)));
+  const event = hook.handleWebhookEvent(body, SECRET);
+  assertEquals(event.data, JSON.parse(new TextDecoder().decode(body)).data);
+  if (event.event !== "message-receipt.update") throw new Error(event.event);
+  assertEquals(event.statuses.map((s) => s.status), ["delivered"]);
 });

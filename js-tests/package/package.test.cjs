@@ -12,8 +12,10 @@ test("require resolves to the CommonJS entry", () => {
 
 test("verifies and parses synchronously right after require", async () => {
   const hook = new WasenderWebhook({ secret: SECRET });
-  assert.deepEqual(hook.handleWebhookEvent(Buffer.from(text), SECRET), JSON.parse(text));
-  assert.deepEqual(handleWebhookEvent(text, SECRET, { secret: SECRET }), JSON.parse(text));
+  const event = hook.handleWebhookEvent(Buffer.from(text), SECRET);
+  assert.deepEqual(event.data, JSON.parse(text).data);
+  assert.equal(event.sessionStatus, "connected");
+  assert.deepEqual(handleWebhookEvent(text, SECRET, { secret: SECRET }), event);
   await init();
 });
 

@@ -40,11 +40,28 @@ test("usable synchronously right after import; init() resolves anyway", async ()
   await Promise.all([init(), init()]);
 });
 
-test("a genuine delivery gives exactly what JSON.parse gives", () => {
+test("a genuine delivery: typed, its data exactly what JSON.parse gives", () => {
   const event = hook.handleWebhookEvent(body, SECRET);
-  assert.deepEqual(event, JSON.parse(text));
+  const { data, ...envelope } = JSON.parse(text);
+  assert.deepEqual(event.data, data);
+  assert.deepEqual(event.envelope, envelope);
+  assert.equal(event.event, "messages.upsert");
   assert.equal(event.sessionId, SESSION_ID);
   assert.equal(event.data.messages.bigCounter, 12345678901234567890);
+  assert.deepEqual(event.messages, [
+    {
+      id: "3EB0C767D26A1D8E2F4B",
+      chatJid: "15550001111@s.whatsapp.net",
+      isGroup: false,
+      fromMe: false,
+      senderJid: "15550001111@s.whatsapp.net",
+      senderPhone: "15550001111",
+      pushName: "Ana",
+      text: "Olá! Is the order ready? 📦🙂",
+      type: "text",
+      timestamp: 1763776799,
+    },
+  ]);
 });
 
 test("Uint8Array, ArrayBuffer, Buffer, a DataView and a string give the same event", () => {
@@ -119,7 +136,7 @@ test("hmac-sha256 scheme: hex or base64 tags from node:crypto, tampering refused
 });
 
 test("the one-shot form behaves like an instance", () => {
-  assert.deepEqual(handleWebhookEvent(body, SECRET, { secret: SECRET }), JSON.parse(text));
+  assert.deepEqual(handleWebhookEvent(body, SECRET, { secret: SECRET }), hook.handleWebhookEvent(body, SECRET));
   assertRejects(() => handleWebhookEvent(body, "forged-signature-value", { secret: SECRET }), "INVALID_SIGNATURE", 401);
 });
 
@@ -152,5 +169,5 @@ test("after 100k failures of every kind the instance still answers correctly", (
     }
   }
   assert.equal(failures, 100_000);
-  assert.deepEqual(hook.handleWebhookEvent(body, SECRET), JSON.parse(text));
+  assert.deepEqual(hook.handleWebhookEvent(body, SECRET).data, JSON.parse(text).data);
 });

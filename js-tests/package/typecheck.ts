@@ -1,7 +1,8 @@
 // Compiled with `tsc --strict --noEmit`: the declarations describe the
-// whole surface, and handleWebhookEvent returns the typed envelope, not any.
+// whole surface, handleWebhookEvent returns the typed union (not any), and
+// a handler that switches on every event narrows `data` and the views.
 import { WasenderWebhook, WebhookError, handleWebhookEvent, init } from "wasender-webhook";
-import type { WebhookErrorCode, WebhookEvent, WebhookOptions } from "wasender-webhook";
+import type { EventOf, Int64, WebhookErrorCode, WebhookEvent, WebhookEventName, WebhookOptions } from "wasender-webhook";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 const returnsTyped: IsAny<ReturnType<typeof handleWebhookEvent>> = false;
@@ -11,14 +12,83 @@ const options: WebhookOptions = { secrets: ["a", new Uint8Array([1])], scheme: "
 // @ts-expect-error: not a scheme
 const badScheme: WebhookOptions = { secret: "a", scheme: "md5" };
 
+const seconds = (t: Int64 | null | undefined): number | undefined =>
+  t == null ? undefined : typeof t === "object" ? t.low : Number(t);
+
+/** Uses a field of every event, so a renamed or retyped field fails to compile. */
+export function describe(event: WebhookEvent): string {
+  switch (event.event) {
+    case "messages.upsert":
+    case "messages.received":
+    case "messages-personal.received":
+    case "messages-group.received":
+    case "messages-newsletter.received":
+    case "message.sent": {
+      const m = event.messages[0];
+      const data = event.data;
+      const raw = "messages" in data ? data.messages : data;
+      const first = Array.isArray(raw) ? raw[0] : raw;
+      const id: string | null | undefined = first?.key.id;
+      return `${m.type} ${m.text ?? ""} from ${m.senderPhone ?? m.chatJid} ${m.isGroup} ${m.timestamp ?? 0} ${id}`;
+    }
+    case "messages.update":
+      return event.statuses.map((s) => `${s.id}:${s.status ?? "-"}`).join() + JSON.stringify(event.data);
+    case "message-receipt.update":
+      return event.statuses.map((s) => `${s.userJid}:${s.status}`).join();
+    case "messages.reaction":
+      return event.reactions.map((r) => (r.removed ? "-" : r.emoji)).join();
+    case "messages.delete":
+      return "keys" in event.data ? event.data.keys.map((k) => k.id).join() : event.data.jid;
+    case "chats.upsert":
+    case "chats.update":
+      return event.data.map((c) => `${c.id} ${c.name ?? ""} ${seconds(c.conversationTimestamp)}`).join();
+    case "chats.delete":
+      return event.data.join();
+    case "groups.upsert":
+    case "groups.update":
+      return event.data.map((g) => `${g.id ?? g.jid} ${g.subject} ${g.participants?.length}`).join();
+    case "group-participants.update":
+      return `${event.data.action} ${event.data.participants.map((p) => (typeof p === "string" ? p : p.id)).join()}`;
+    case "contacts.upsert":
+    case "contacts.update":
+      return event.data.map((c) => c.notify ?? c.name ?? c.id ?? c.jid).join();
+    case "session.status": {
+      const s: "connected" | "connecting" | "disconnected" | "need_scan" | "logged_out" | "expired" | "error" | "unknown" = event.sessionStatus;
+      return `${s} ${event.data.status}`;
+    }
+    case "qrcode.updated":
+      return event.data.qr;
+    case "call":
+      return `${event.data.call.from} ${event.data.call.isVideo} ${event.receivedEvent}`;
+    case "poll.results":
+      return event.data.pollResult.map((o) => `${o.name}:${o.voters?.length}`).join();
+    case "unknown": {
+      const anything: unknown = event.data;
+      return `${event.receivedEvent} ${typeof anything}`;
+    }
+    default: {
+      // Exhaustive: a new event in the union without a case fails here.
+      const never: never = event;
+      return never;
+    }
+  }
+}
+
+export function narrowing(event: EventOf<"session.status">, name: WebhookEventName) {
+  // @ts-expect-error: only message-bearing events carry `messages`
+  event.messages;
+  // @ts-expect-error: not an event name
+  const bad: WebhookEventName = "message.upsert";
+  return [event.sessionStatus, name, bad];
+}
+
 export async function handle(request: Request): Promise<Response> {
   await init();
   const hook = new WasenderWebhook(options);
   try {
     const event: WebhookEvent = hook.handleWebhookEvent(await request.arrayBuffer(), request.headers.get("x-webhook-signature"));
-    const name: string = event.event;
     const index: number = hook.verify("{}", "sig");
-    return Response.json({ name, index, session: event.sessionId ?? null });
+    return Response.json({ text: describe(event), index, session: event.sessionId ?? null, at: event.timestamp ?? null });
   } catch (error) {
     if (error instanceof WebhookError) {
       const code: WebhookErrorCode = error.code;

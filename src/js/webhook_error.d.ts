@@ -1,4 +1,4 @@
-import type { WebhookErrorCode } from "./wasender_webhook.js";
+import type { WebhookErrorCode } from "./events.js";
 
 /** Thrown for every failure; `status` is the HTTP status to answer with. */
 export declare class WebhookError extends Error {

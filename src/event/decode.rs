@@ -1,0 +1,444 @@
+//! Reading typed views out of the JSON tree, leniently where the wire
+//! drifts and precisely where it is wrong: a failure names the JSON path of
+//! the offending field (`$.data.messages[0].key.id`), never its value.
+//!
+//! Also the two macros that declare a wire type once and get, from that one
+//! declaration, the Rust struct, its decoder and its TypeScript interface.
+
+use crate::json::{Json, Object};
+
+/// Where and why data does not fit its documented shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapeError {
+    /// Path segments from the innermost outwards (pushed while unwinding).
+    reversed_path: Vec<Segment>,
+    expected: String,
+    found: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+impl ShapeError {
+    pub fn new(expected: impl Into<String>, found: &Json) -> ShapeError {
+        ShapeError { reversed_path: Vec::new(), expected: expected.into(), found: found.type_phrase() }
+    }
+
+    pub fn missing(key: &str) -> ShapeError {
+        ShapeError { reversed_path: vec![Segment::Key(key.into())], expected: "a value".into(), found: "nothing" }
+    }
+
+    pub fn at_key(mut self, key: &str) -> ShapeError {
+        self.reversed_path.push(Segment::Key(key.into()));
+        self
+    }
+
+    pub fn at_index(mut self, index: usize) -> ShapeError {
+        self.reversed_path.push(Segment::Index(index));
+        self
+    }
+
+    /// The JSONPath of the offending field, from the body's root.
+    pub fn path(&self) -> String {
+        let mut path = String::from("$");
+        for segment in self.reversed_path.iter().rev() {
+            match segment {
+                Segment::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                    path.push('.');
+                    path.push_str(k);
+                }
+                Segment::Key(k) => path.push_str(&format!("[{k:?}]")),
+                Segment::Index(i) => path.push_str(&format!("[{i}]")),
+            }
+        }
+        path
+    }
+
+    /// "expected a string, found a number at $.data.key.id"
+    pub fn describe(&self) -> String {
+        format!("expected {}, found {} at {}", self.expected, self.found, self.path())
+    }
+}
+
+/// A type that can be read from a JSON value borrowed from the tree.
+pub trait Decode<'a>: Sized {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError>;
+}
+
+/// The TypeScript type expression for a Rust type.
+pub trait TsType {
+    fn ts_type() -> String;
+}
+
+/// A named TypeScript declaration (interface or type alias).
+pub trait TsDeclare {
+    fn ts_declaration() -> String;
+}
+
+/// An optional member: absent and `null` both read as `None`.
+pub fn optional<'a, T: Decode<'a>>(object: &'a Object, key: &str) -> Result<Option<T>, ShapeError> {
+    match object.get(key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(value) => T::decode(value).map(Some).map_err(|e| e.at_key(key)),
+    }
+}
+
+/// A required member.
+pub fn required<'a, T: Decode<'a>>(object: &'a Object, key: &str) -> Result<T, ShapeError> {
+    match object.get(key) {
+        None | Some(Json::Null) => Err(ShapeError::missing(key)),
+        Some(value) => T::decode(value).map_err(|e| e.at_key(key)),
+    }
+}
+
+pub fn expect_object<'a>(value: &'a Json) -> Result<&'a Object, ShapeError> {
+    value.as_object().ok_or_else(|| ShapeError::new("an object", value))
+}
+
+impl<'a> Decode<'a> for &'a str {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        value.as_str().ok_or_else(|| ShapeError::new("a string", value))
+    }
+}
+impl TsType for &str {
+    fn ts_type() -> String {
+        "string".into()
+    }
+}
+
+impl<'a> Decode<'a> for bool {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        value.as_bool().ok_or_else(|| ShapeError::new("a boolean", value))
+    }
+}
+impl TsType for bool {
+    fn ts_type() -> String {
+        "boolean".into()
+    }
+}
+
+impl<'a> Decode<'a> for f64 {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        value.as_f64().ok_or_else(|| ShapeError::new("a number", value))
+    }
+}
+impl TsType for f64 {
+    fn ts_type() -> String {
+        "number".into()
+    }
+}
+
+/// Any JSON value, untouched.
+impl<'a> Decode<'a> for &'a Json {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        Ok(value)
+    }
+}
+impl TsType for &Json {
+    fn ts_type() -> String {
+        "unknown".into()
+    }
+}
+
+impl<'a, T: Decode<'a>> Decode<'a> for Vec<T> {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        let items = value.as_array().ok_or_else(|| ShapeError::new("an array", value))?;
+        items.iter().enumerate().map(|(i, item)| T::decode(item).map_err(|e| e.at_index(i))).collect()
+    }
+}
+impl<T: TsType> TsType for Vec<T> {
+    fn ts_type() -> String {
+        let inner = T::ts_type();
+        if inner.contains(' ') { format!("Array<{inner}>") } else { format!("{inner}[]") }
+    }
+}
+
+impl<'a, T: Decode<'a>> Decode<'a> for Box<T> {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        T::decode(value).map(Box::new)
+    }
+}
+impl<T: TsType> TsType for Box<T> {
+    fn ts_type() -> String {
+        T::ts_type()
+    }
+}
+
+/// One item or an array of them: the wire sends both for the same event.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    pub fn as_slice(&self) -> &[T] {
+        match self {
+            OneOrMany::One(one) => std::slice::from_ref(one),
+            OneOrMany::Many(many) => many,
+        }
+    }
+}
+
+impl<'a, T: Decode<'a>> Decode<'a> for OneOrMany<T> {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        match value {
+            Json::Array(_) => Vec::decode(value).map(OneOrMany::Many),
+            _ => T::decode(value).map(OneOrMany::One),
+        }
+    }
+}
+impl<T: TsType> TsType for OneOrMany<T> {
+    fn ts_type() -> String {
+        let inner = T::ts_type();
+        format!("{inner} | {}", Vec::<T>::ts_type())
+    }
+}
+
+/// A protobuf int64/uint64 as the wire sends it: a number, a decimal string
+/// (protobufjs `longs: String`), or a Long object `{low, high, unsigned}`.
+/// Values beyond i64 (u64::MAX "muted forever") and -1 both occur.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Int64(pub i128);
+
+impl Int64 {
+    pub fn get(self) -> i128 {
+        self.0
+    }
+
+    /// As a JavaScript number would hold it (rounded beyond 2^53).
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64
+    }
+}
+
+impl<'a> Decode<'a> for Int64 {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        let expected = || ShapeError::new("an integer (a number, a decimal string or {low, high, unsigned})", value);
+        match value {
+            Json::Number(text) => parse_integer(text).map(Int64).ok_or_else(expected),
+            Json::String(s) => parse_integer(s.as_str().trim()).map(Int64).ok_or_else(expected),
+            Json::Object(o) => {
+                let half = |key: &str| -> Result<i64, ShapeError> {
+                    match o.get(key) {
+                        Some(v @ Json::Number(text)) => parse_integer(text)
+                            .and_then(|n| i64::try_from(n).ok())
+                            .filter(|n| (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(n))
+                            .ok_or_else(|| ShapeError::new("a 32-bit integer", v).at_key(key)),
+                        Some(other) => Err(ShapeError::new("a 32-bit integer", other).at_key(key)),
+                        None => Err(ShapeError::missing(key)),
+                    }
+                };
+                let (low, high) = (half("low")? as u32, half("high")? as u32);
+                let unsigned = matches!(o.get("unsigned"), Some(Json::Bool(true)));
+                let bits = (u64::from(high) << 32) | u64::from(low);
+                Ok(Int64(if unsigned { i128::from(bits) } else { i128::from(bits as i64) }))
+            }
+            _ => Err(expected()),
+        }
+    }
+}
+impl TsType for Int64 {
+    fn ts_type() -> String {
+        "Int64".into()
+    }
+}
+
+/// An integer in JSON number or decimal-string syntax; a float only when it
+/// is integral (`1.0`, `1e3`).
+fn parse_integer(text: &str) -> Option<i128> {
+    if let Ok(n) = text.parse::<i128>() {
+        return Some(n);
+    }
+    let f: f64 = text.parse().ok()?;
+    (f.is_finite() && f.fract() == 0.0 && f.abs() < 1e38).then_some(f as i128)
+}
+
+/// A string or a number (ids that some senders quote and some do not).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StrOrNum<'a>(pub &'a Json);
+
+impl<'a> Decode<'a> for StrOrNum<'a> {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        match value {
+            Json::String(_) | Json::Number(_) => Ok(StrOrNum(value)),
+            _ => Err(ShapeError::new("a string or a number", value)),
+        }
+    }
+}
+impl TsType for StrOrNum<'_> {
+    fn ts_type() -> String {
+        "string | number".into()
+    }
+}
+
+/// Binary fields (`mediaKey`, `jpegThumbnail` …): base64 strings on the wire;
+/// some gateways send byte-indexed objects, which we accept rather than
+/// refuse a genuine delivery over a field nobody reads as text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bytes<'a>(pub &'a Json);
+
+impl<'a> Decode<'a> for Bytes<'a> {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        match value {
+            Json::String(_) | Json::Object(_) | Json::Array(_) => Ok(Bytes(value)),
+            _ => Err(ShapeError::new("base64 text", value)),
+        }
+    }
+}
+impl TsType for Bytes<'_> {
+    fn ts_type() -> String {
+        "Base64Bytes".into()
+    }
+}
+
+/// Doc comment lines as a JSDoc block, indented.
+pub fn jsdoc(lines: &[&str], indent: &str) -> String {
+    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    match lines.as_slice() {
+        [] => String::new(),
+        [one] => format!("{indent}/** {one} */\n"),
+        many => {
+            let mut s = format!("{indent}/**\n");
+            for l in many {
+                s.push_str(&format!("{indent} * {l}\n"));
+            }
+            s.push_str(&format!("{indent} */\n"));
+            s
+        }
+    }
+}
+
+/// Declare a wire object once: the Rust struct (borrowing from the tree, plus
+/// `raw`, the whole object, so nothing is out of reach), its decoder, and
+/// its TypeScript interface. Unknown fields are normal on this wire and are
+/// kept in the returned data, but the interfaces declare no index signature:
+/// one would make typos compile and stop `"key" in data` from narrowing.
+///
+/// Each field is `name: req Type = "wireName"` or `name: opt Type = "wireName"`.
+macro_rules! wire_object {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident as $ts:literal {
+            $( $(#[doc = $fdoc:literal])* $field:ident : $kind:ident $ty:ty = $wire:literal ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $name<'a> {
+            $( $(#[doc = $fdoc])* pub $field: wire_object!(@type $kind $ty), )*
+            /// Every member of the object as sent, known or not.
+            pub raw: &'a $crate::json::Object,
+        }
+
+        impl<'a> $crate::event::decode::Decode<'a> for $name<'a> {
+            fn decode(value: &'a $crate::json::Json) -> Result<Self, $crate::event::decode::ShapeError> {
+                let object = $crate::event::decode::expect_object(value)?;
+                Ok($name {
+                    $( $field: $crate::event::decode::$kind(object, $wire)?, )*
+                    raw: object,
+                })
+            }
+        }
+
+        impl<'a> $crate::event::decode::TsType for $name<'a> {
+            fn ts_type() -> String {
+                $ts.into()
+            }
+        }
+
+        impl<'a> $crate::event::decode::TsDeclare for $name<'a> {
+            fn ts_declaration() -> String {
+                let mut s = $crate::event::decode::jsdoc(&[$($doc),*], "");
+                s.push_str(concat!("export interface ", $ts, " {\n"));
+                $(
+                    s.push_str(&$crate::event::decode::jsdoc(&[$($fdoc),*], "  "));
+                    s.push_str(&wire_object!(@member $kind $wire, <$ty as $crate::event::decode::TsType>::ts_type()));
+                )*
+                s.push_str("}\n");
+                s
+            }
+        }
+    };
+    (@type optional $ty:ty) => { Option<$ty> };
+    (@type required $ty:ty) => { $ty };
+    (@member required $wire:literal, $ts:expr) => { format!("  {}: {};\n", $wire, $ts) };
+    (@member optional $wire:literal, $ts:expr) => { format!("  {}?: {} | null;\n", $wire, $ts) };
+}
+pub(crate) use wire_object;
+
+/// Declare a closed set of names: a Rust enum, its wire names, and the
+/// TypeScript string-literal union.
+macro_rules! name_set {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident as $ts:literal { $( $(#[doc = $vdoc:literal])* $variant:ident = $wire:literal ),* $(,)? }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $( $(#[doc = $vdoc])* $variant ),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub const fn as_str(self) -> &'static str {
+                match self { $( $name::$variant => $wire ),* }
+            }
+        }
+
+        impl $crate::event::decode::TsType for $name {
+            fn ts_type() -> String {
+                $ts.into()
+            }
+        }
+
+        impl $crate::event::decode::TsDeclare for $name {
+            fn ts_declaration() -> String {
+                let mut s = $crate::event::decode::jsdoc(&[$($doc),*], "");
+                s.push_str(concat!("export type ", $ts, " ="));
+                $( s.push_str(concat!("\n  | \"", $wire, "\"")); )*
+                s.push_str(";\n");
+                s
+            }
+        }
+    };
+}
+pub(crate) use name_set;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn int64(s: &str) -> Result<i128, ShapeError> {
+        Int64::decode(&parse(s.as_bytes()).unwrap()).map(Int64::get)
+    }
+
+    #[test]
+    fn int64_in_every_wire_form() {
+        assert_eq!(int64("1763776799"), Ok(1763776799));
+        assert_eq!(int64("\"1763776799\""), Ok(1763776799));
+        assert_eq!(int64("\"18446744073709551615\""), Ok(u64::MAX as i128));
+        assert_eq!(int64("18446744073709551615"), Ok(u64::MAX as i128));
+        assert_eq!(int64("-1"), Ok(-1));
+        assert_eq!(int64("1e3"), Ok(1000));
+        assert_eq!(int64(r#"{"low":1763776799,"high":0,"unsigned":false}"#), Ok(1763776799));
+        assert_eq!(int64(r#"{"low":-1,"high":-1,"unsigned":true}"#), Ok(u64::MAX as i128));
+        assert_eq!(int64(r#"{"low":-1,"high":-1,"unsigned":false}"#), Ok(-1));
+        assert_eq!(int64(r#"{"low":0,"high":1}"#), Ok(1 << 32));
+        for bad in ["1.5", "\"abc\"", "true", "[]", r#"{"low":1}"#, r#"{"low":"x","high":0}"#, r#"{"low":1e12,"high":0}"#] {
+            assert!(int64(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn paths_read_as_jsonpath() {
+        let e = ShapeError::new("a string", &Json::Null).at_key("id").at_key("key").at_index(2).at_key("messages").at_key("data");
+        assert_eq!(e.path(), "$.data.messages[2].key.id");
+        assert_eq!(ShapeError::missing("a b").at_key("data").path(), "$.data[\"a b\"]");
+        assert_eq!(e.describe(), "expected a string, found null at $.data.messages[2].key.id");
+    }
+}

@@ -1,0 +1,154 @@
+//! The event table: every documented event, its aliases (only spellings seen
+//! in a real sender or SDK: ../shared/docs/wasender-protocol.md §4), its data type and
+//! the normalised view it carries. One row per event; the enums, the name
+//! mapping, the decoder dispatch and the TypeScript union all come from it.
+
+use super::decode::{Decode, ShapeError, TsType};
+use super::model::*;
+use crate::json::Json;
+
+macro_rules! events {
+    ( $( $variant:ident = $name:literal $([ $($alias:literal),* ])? => $ty:ty, view $view:ident; )* ) => {
+        /// Which event a delivery is, by its canonical name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum EventKind {
+            $( $variant, )*
+            /// Any other name: passed through untouched, never an error.
+            Unknown,
+        }
+
+        impl EventKind {
+            pub const KNOWN: &'static [EventKind] = &[$(EventKind::$variant),*];
+
+            /// The canonical name (`"unknown"` for unknown events).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( EventKind::$variant => $name, )*
+                    EventKind::Unknown => "unknown",
+                }
+            }
+
+            /// The kind for a name as received: canonical names and known
+            /// aliases map to their event, anything else is `Unknown`.
+            pub fn from_received(name: &str) -> EventKind {
+                match name {
+                    $( $name $($(| $alias)*)? => EventKind::$variant, )*
+                    _ => EventKind::Unknown,
+                }
+            }
+
+            /// The other spellings seen in the wild for this event.
+            pub fn aliases(self) -> &'static [&'static str] {
+                match self {
+                    $( EventKind::$variant => &[$($($alias),*)?], )*
+                    EventKind::Unknown => &[],
+                }
+            }
+
+            /// The member that carries this event's normalised view
+            /// (`"messages"`, `"statuses"`, `"reactions"`, `"sessionStatus"`), if any.
+            pub fn view_name(self) -> Option<&'static str> {
+                match self {
+                    $( EventKind::$variant => ViewKind::$view.name(), )*
+                    EventKind::Unknown => None,
+                }
+            }
+        }
+
+        /// An event's `data`, typed (borrowed from the parsed body).
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum EventData<'a> {
+            $( $variant($ty), )*
+            Unknown(&'a Json),
+        }
+
+        impl<'a> EventData<'a> {
+            /// Read `data` as the documented shape(s) of `kind`.
+            pub fn decode(kind: EventKind, data: &'a Json) -> Result<EventData<'a>, ShapeError> {
+                Ok(match kind {
+                    $( EventKind::$variant => EventData::$variant(<$ty as Decode>::decode(data)?), )*
+                    EventKind::Unknown => EventData::Unknown(data),
+                })
+            }
+
+            /// `[(interface name, canonical name, data type, view member)]` for the generator.
+            pub(crate) fn ts_rows() -> Vec<(&'static str, &'static str, String, ViewKind)> {
+                vec![ $( (stringify!($variant), $name, <$ty as TsType>::ts_type(), ViewKind::$view), )* ]
+            }
+        }
+    };
+}
+
+/// Which normalised view an event carries beside its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ViewKind {
+    None,
+    Messages,
+    Statuses,
+    Reactions,
+    SessionStatus,
+}
+
+impl ViewKind {
+    fn name(self) -> Option<&'static str> {
+        self.ts_member().and_then(|m| m.split(':').next())
+    }
+
+    /// The TypeScript member for the view, if any.
+    pub(crate) fn ts_member(self) -> Option<&'static str> {
+        match self {
+            ViewKind::None => None,
+            ViewKind::Messages => Some("messages: NormalizedMessage[]"),
+            ViewKind::Statuses => Some("statuses: StatusUpdate[]"),
+            ViewKind::Reactions => Some("reactions: NormalizedReaction[]"),
+            ViewKind::SessionStatus => Some("sessionStatus: SessionStatus"),
+        }
+    }
+}
+
+events! {
+    MessagesUpsert = "messages.upsert" => MessagesData<'a>, view Messages;
+    MessagesReceived = "messages.received" ["messages.recieved", "message.received"] => MessagesData<'a>, view Messages;
+    MessagesPersonalReceived = "messages-personal.received" ["message.personal.received"] => MessagesData<'a>, view Messages;
+    MessagesGroupReceived = "messages-group.received" ["message.group.received"] => MessagesData<'a>, view Messages;
+    MessagesNewsletterReceived = "messages-newsletter.received" ["message.newsletter.received"] => MessagesData<'a>, view Messages;
+    MessageSent = "message.sent" => MessagesData<'a>, view Messages;
+    MessagesUpdate = "messages.update" => OneOrMany<MessageUpdate<'a>>, view Statuses;
+    MessagesDelete = "messages.delete" => MessagesDeleteData<'a>, view None;
+    MessagesReaction = "messages.reaction" => OneOrMany<MessageReaction<'a>>, view Reactions;
+    MessageReceiptUpdate = "message-receipt.update" => MessageReceiptData<'a>, view Statuses;
+    ChatsUpsert = "chats.upsert" => Vec<Chat<'a>>, view None;
+    ChatsUpdate = "chats.update" => Vec<Chat<'a>>, view None;
+    ChatsDelete = "chats.delete" => Vec<&'a str>, view None;
+    GroupsUpsert = "groups.upsert" => Vec<GroupMetadata<'a>>, view None;
+    GroupsUpdate = "groups.update" => Vec<GroupMetadata<'a>>, view None;
+    GroupParticipantsUpdate = "group-participants.update" => GroupParticipantsUpdate<'a>, view None;
+    ContactsUpsert = "contacts.upsert" => Vec<Contact<'a>>, view None;
+    ContactsUpdate = "contacts.update" => Vec<Contact<'a>>, view None;
+    SessionStatus = "session.status" => SessionStatusData<'a>, view SessionStatus;
+    QrCodeUpdated = "qrcode.updated" => QrCodeData<'a>, view None;
+    Call = "call" ["call.received"] => CallData<'a>, view None;
+    PollResults = "poll.results" => PollResultsData<'a>, view None;
+}
+
+use super::decode::OneOrMany;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_aliases_map_to_one_kind() {
+        assert_eq!(EventKind::KNOWN.len(), 22);
+        for &kind in EventKind::KNOWN {
+            assert_eq!(EventKind::from_received(kind.name()), kind);
+            for alias in kind.aliases() {
+                assert_eq!(EventKind::from_received(alias), kind, "{alias}");
+            }
+        }
+        assert_eq!(EventKind::from_received("call.received"), EventKind::Call);
+        assert_eq!(EventKind::from_received("messages.recieved"), EventKind::MessagesReceived);
+        assert_eq!(EventKind::from_received("presence.update"), EventKind::Unknown);
+        assert_eq!(EventKind::from_received("MESSAGES.UPSERT"), EventKind::Unknown, "names are exact");
+    }
+}

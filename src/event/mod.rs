@@ -1,0 +1,334 @@
+//! Turning verified body bytes into a typed webhook event.
+//!
+//! WasenderAPI posts an envelope `{event, timestamp?, data, sessionId?}`. We
+//! parse the body once (`crate::json`), check the envelope, map the event
+//! name (aliases included) to its kind, read `data` as that kind's
+//! documented shapes, and derive the normalised views from the same tree.
+//! `data` itself is kept exactly as sent.
+
+pub mod decode;
+pub mod kinds;
+pub mod model;
+pub mod views;
+
+use std::fmt;
+
+use crate::error::{ErrorCode, WebhookError};
+use crate::json::{self, write_json, write_str, Json, JsonStr, Object};
+use decode::{Decode, Int64};
+pub use kinds::{EventData, EventKind};
+use model::SessionStatus;
+use views::{unix_seconds, NormalizedMessage, NormalizedReaction, StatusUpdate};
+
+/// A parsed, checked webhook delivery.
+#[derive(Clone, PartialEq)]
+pub struct Event {
+    kind: EventKind,
+    /// The whole body: an object with a non-empty string `event` and a `data`.
+    body: Object,
+    timestamp: Option<f64>,
+    views: Views,
+}
+
+/// The normalised view an event carries (see `views`).
+#[derive(Debug, Clone, PartialEq)]
+enum Views {
+    None,
+    Messages(Vec<NormalizedMessage>),
+    Statuses(Vec<StatusUpdate>),
+    Reactions(Vec<NormalizedReaction>),
+    SessionStatus(SessionStatus),
+}
+
+impl Views {
+    fn of(data: &EventData<'_>) -> Views {
+        use EventData as D;
+        match data {
+            D::MessagesUpsert(m)
+            | D::MessagesReceived(m)
+            | D::MessagesPersonalReceived(m)
+            | D::MessagesGroupReceived(m)
+            | D::MessagesNewsletterReceived(m)
+            | D::MessageSent(m) => Views::Messages(m.messages().iter().map(NormalizedMessage::from_message).collect()),
+            D::MessagesUpdate(u) => Views::Statuses(u.as_slice().iter().map(StatusUpdate::from_update).collect()),
+            D::MessageReceiptUpdate(r) => Views::Statuses(r.receipts().iter().map(StatusUpdate::from_receipt).collect()),
+            D::MessagesReaction(r) => Views::Reactions(r.as_slice().iter().map(NormalizedReaction::from_reaction).collect()),
+            D::SessionStatus(s) => Views::SessionStatus(SessionStatus::from_wire(s.status)),
+            _ => Views::None,
+        }
+    }
+}
+
+impl Event {
+    pub fn kind(&self) -> EventKind {
+        self.kind
+    }
+
+    /// The canonical event name (`"unknown"` for events we do not know).
+    pub fn name(&self) -> &'static str {
+        self.kind.name()
+    }
+
+    /// The event name exactly as sent (an alias such as `call.received`, or
+    /// an unknown event's own name).
+    pub fn received_name(&self) -> &str {
+        self.body.get("event").and_then(Json::as_str).unwrap_or_default()
+    }
+
+    /// `data`, exactly as sent.
+    pub fn data(&self) -> &Json {
+        self.body.get("data").unwrap_or(&Json::Null)
+    }
+
+    /// `data` as this event's typed model.
+    pub fn typed(&self) -> EventData<'_> {
+        // parse_event decoded the same tree successfully; decoding is pure,
+        // so this cannot fail, but an Unknown is a safe answer if it did.
+        EventData::decode(self.kind, self.data()).unwrap_or(EventData::Unknown(self.data()))
+    }
+
+    /// The envelope `timestamp` in unix seconds, whatever units it came in.
+    pub fn timestamp(&self) -> Option<f64> {
+        self.timestamp
+    }
+
+    /// The `sessionId`, if sent. It may be the session's API key: treat it
+    /// as a secret.
+    pub fn session_id(&self) -> Option<&str> {
+        self.body.get("sessionId").and_then(Json::as_str)
+    }
+
+    /// Every top-level member of the body, as sent.
+    pub fn body(&self) -> &Object {
+        &self.body
+    }
+
+    /// Normalised messages (message-bearing events; empty otherwise).
+    pub fn messages(&self) -> &[NormalizedMessage] {
+        match &self.views {
+            Views::Messages(m) => m,
+            _ => &[],
+        }
+    }
+
+    /// Normalised delivery states (`messages.update`, `message-receipt.update`).
+    pub fn statuses(&self) -> &[StatusUpdate] {
+        match &self.views {
+            Views::Statuses(s) => s,
+            _ => &[],
+        }
+    }
+
+    /// Normalised reactions (`messages.reaction`).
+    pub fn reactions(&self) -> &[NormalizedReaction] {
+        match &self.views {
+            Views::Reactions(r) => r,
+            _ => &[],
+        }
+    }
+
+    /// The session's state (`session.status`).
+    pub fn session_status(&self) -> Option<SessionStatus> {
+        match self.views {
+            Views::SessionStatus(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The event as JavaScript receives it, as JSON text (ASCII only):
+    /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`
+    /// where `data` is the body's, untouched, and `envelope` holds every
+    /// other top-level member as sent.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256);
+        out.push_str("{\"event\":");
+        write_str(&JsonStr::from(self.name()), &mut out);
+        out.push_str(",\"receivedEvent\":");
+        write_json(self.body.get("event").unwrap_or(&Json::Null), &mut out);
+        if let Some(t) = self.timestamp {
+            out.push_str(",\"timestamp\":");
+            write_json(&Json::from(t), &mut out);
+        }
+        if let Some(session) = self.body.get("sessionId").filter(|v| !v.is_null()) {
+            out.push_str(",\"sessionId\":");
+            write_json(session, &mut out);
+        }
+        out.push_str(",\"data\":");
+        write_json(self.data(), &mut out);
+        out.push_str(",\"envelope\":{");
+        let mut first = true;
+        for (key, value) in self.body.iter().filter(|(k, _)| k.has_lone_surrogates() || k.as_str() != "data") {
+            if !std::mem::take(&mut first) {
+                out.push(',');
+            }
+            write_str(key, &mut out);
+            out.push(':');
+            write_json(value, &mut out);
+        }
+        out.push('}');
+        let view = match &self.views {
+            Views::None => None,
+            Views::Messages(m) => Some(("messages", Json::Array(m.iter().map(NormalizedMessage::to_json).collect()))),
+            Views::Statuses(s) => Some(("statuses", Json::Array(s.iter().map(StatusUpdate::to_json).collect()))),
+            Views::Reactions(r) => Some(("reactions", Json::Array(r.iter().map(NormalizedReaction::to_json).collect()))),
+            Views::SessionStatus(s) => Some(("sessionStatus", Json::from(s.as_str()))),
+        };
+        if let Some((key, value)) = view {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":");
+            write_json(&value, &mut out);
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// `Debug` shows the event names and field names; never the `sessionId`.
+impl fmt::Debug for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Event")
+            .field("event", &self.name())
+            .field("received", &self.received_name())
+            .field("fields", &self.body.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Parse and check a delivery. Does no verification: call it on bytes whose
+/// signature was checked, or use [`crate::Webhook::handle`].
+pub fn parse_event(body: &[u8]) -> Result<Event, WebhookError> {
+    let tree = json::parse(body).map_err(|e| {
+        // The parser reports a reason and a byte offset, never content.
+        WebhookError::new(ErrorCode::InvalidJson, format!("invalid JSON: {e}"))
+    })?;
+    let Json::Object(body) = tree else {
+        return Err(invalid_payload(format!(
+            "the body must be a JSON object (a webhook envelope), found {}",
+            tree.type_phrase()
+        )));
+    };
+    let name = match body.get("event") {
+        Some(Json::String(name)) if !name.as_str().is_empty() => name.as_str(),
+        Some(Json::String(_)) => return Err(invalid_payload("`event` must not be empty at $.event")),
+        Some(other) => {
+            return Err(invalid_payload(format!("`event` must be a string, found {} at $.event", other.type_phrase())))
+        }
+        None => return Err(invalid_payload("missing `event` at $.event")),
+    };
+    let Some(data) = body.get("data") else {
+        return Err(invalid_payload("missing `data` at $.data"));
+    };
+    match body.get("sessionId") {
+        None | Some(Json::Null | Json::String(_)) => {}
+        Some(other) => {
+            return Err(invalid_payload(format!(
+                "`sessionId` must be a string, found {} at $.sessionId",
+                other.type_phrase()
+            )))
+        }
+    }
+    let timestamp = envelope_timestamp(body.get("timestamp"))?;
+    let kind = EventKind::from_received(name);
+    let typed = EventData::decode(kind, data).map_err(|e| {
+        let e = e.at_key("data");
+        invalid_payload(format!("`data` is not a documented {} shape: {}", kind.name(), e.describe()))
+    })?;
+    let views = Views::of(&typed);
+    Ok(Event { kind, body, timestamp, views })
+}
+
+/// The envelope timestamp in seconds: a number or decimal string in seconds
+/// or milliseconds, or a Long object; null and absent mean none.
+fn envelope_timestamp(value: Option<&Json>) -> Result<Option<f64>, WebhookError> {
+    let seconds = match value {
+        None | Some(Json::Null) => return Ok(None),
+        Some(Json::Number(text)) => text.parse::<f64>().ok(),
+        Some(Json::String(s)) => s.as_str().trim().parse::<f64>().ok().filter(|t| t.is_finite()),
+        Some(long @ Json::Object(_)) => Int64::decode(long).ok().map(Int64::as_f64),
+        Some(_) => None,
+    };
+    match (seconds, value) {
+        (Some(t), _) => Ok(Some(unix_seconds(t))),
+        (None, Some(v)) => Err(invalid_payload(format!(
+            "`timestamp` must be a number of seconds or milliseconds, found {} at $.timestamp",
+            v.type_phrase()
+        ))),
+        (None, None) => Ok(None),
+    }
+}
+
+fn invalid_payload(message: impl fmt::Display) -> WebhookError {
+    WebhookError::new(ErrorCode::InvalidPayload, format!("invalid payload: {message}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_of(body: &str) -> ErrorCode {
+        parse_event(body.as_bytes()).unwrap_err().code()
+    }
+
+    #[test]
+    fn bad_json_is_invalid_json() {
+        for body in ["", "{", "{\"event\":\"x\",\"data\":{}", "nul", "{\"event\":'x'}", "{} {}"] {
+            assert_eq!(code_of(body), ErrorCode::InvalidJson, "{body:?}");
+        }
+        assert_eq!(parse_event(b"{\"event\":\"\xff\",\"data\":1}").unwrap_err().code(), ErrorCode::InvalidJson);
+    }
+
+    #[test]
+    fn json_that_is_no_envelope_is_invalid_payload() {
+        for body in [
+            "[]",
+            "\"messages.upsert\"",
+            "null",
+            "{}",
+            r#"{"data":{}}"#,
+            r#"{"event":1,"data":{}}"#,
+            r#"{"event":"","data":{}}"#,
+            r#"{"event":"x"}"#,
+            r#"{"event":"x","data":{},"sessionId":5}"#,
+            r#"{"event":"x","data":{},"timestamp":{}}"#,
+            r#"{"event":"x","data":{},"timestamp":true}"#,
+        ] {
+            let err = parse_event(body.as_bytes()).unwrap_err();
+            assert_eq!(err.code(), ErrorCode::InvalidPayload, "{body}");
+            assert_eq!(err.status(), 400);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_path_but_never_echo_values() {
+        let err = parse_event(br#"{"event":"x","data":{},"sessionId":["SECRET-SESSION"]}"#).unwrap_err();
+        assert!(err.message().contains("$.sessionId"), "{}", err.message());
+        assert!(!err.message().contains("SECRET-SESSION"));
+        let err = parse_event(br#"{"event":"call","data":{"call":{"id":"SECRET-ID","from":5}}}"#).unwrap_err();
+        assert!(err.message().ends_with("expected a string, found a number at $.data.call.from"), "{}", err.message());
+        assert!(!err.message().contains("SECRET"));
+    }
+
+    #[test]
+    fn debug_hides_the_session_id() {
+        let e = parse_event(br#"{"event":"x","data":{},"sessionId":"SECRET-SESSION"}"#).unwrap();
+        let shown = format!("{e:?}");
+        assert!(shown.contains("\"x\"") && !shown.contains("SECRET-SESSION"), "{shown}");
+    }
+
+    #[test]
+    fn typed_access_for_rust_users() {
+        let e = parse_event(br#"{"event":"call.received","data":{"call":{"id":"C1","isVideo":true,"extra":1}}}"#).unwrap();
+        assert_eq!((e.name(), e.received_name()), ("call", "call.received"));
+        let EventData::Call(call) = e.typed() else { panic!("{:?}", e.typed()) };
+        assert_eq!((call.call.id, call.call.is_video), ("C1", Some(true)));
+        assert!(call.call.raw.contains_key("extra"), "unknown fields stay reachable");
+    }
+
+    #[test]
+    fn null_optional_envelope_fields_are_tolerated() {
+        let e = parse_event(br#"{"event":"x","data":null,"sessionId":null,"timestamp":null}"#).unwrap();
+        assert_eq!((e.session_id(), e.timestamp(), e.name()), (None, None, "unknown"));
+        assert_eq!(e.data(), &Json::Null);
+    }
+}

@@ -1,0 +1,240 @@
+//! A JSON tree that reads bodies exactly as JavaScript's `JSON.parse` does.
+//!
+//! Why not `serde_json::Value`: a webhook body can hold what JSON.parse
+//! accepts but serde_json's value model cannot: strings with lone UTF-16
+//! surrogates (`"\ud83d"`, a client cutting an emoji in half). And the data
+//! we hand back must be deep-equal to `JSON.parse(body).data`: numbers keep
+//! their text (big integers round in JavaScript, not here), duplicate keys
+//! keep the first key's position and the last value. One parse, here, is
+//! the only interpretation of the body: everything we derive and everything
+//! we return comes from it.
+
+mod parse;
+mod write;
+
+pub use parse::{parse, ParseError, MAX_DEPTH};
+pub use write::{write_json, write_str};
+
+/// A JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// The number's text as written (valid JSON number syntax).
+    Number(Box<str>),
+    String(JsonStr),
+    Array(Vec<Json>),
+    Object(Object),
+}
+
+/// A JSON string. `text` is always valid UTF-8: any lone surrogate in the
+/// source reads as U+FFFD there, which is what derived text should show.
+/// `utf16` keeps the exact code units in that case, for output.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct JsonStr {
+    text: Box<str>,
+    utf16: Option<Box<[u16]>>,
+}
+
+impl JsonStr {
+    /// The text, with lone surrogates (if any) replaced by U+FFFD.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the source had lone surrogates that `as_str` cannot show.
+    pub fn has_lone_surrogates(&self) -> bool {
+        self.utf16.is_some()
+    }
+
+    pub(crate) fn from_utf16(units: Vec<u16>) -> JsonStr {
+        let text: String = char::decode_utf16(units.iter().copied())
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        JsonStr { text: text.into(), utf16: Some(units.into()) }
+    }
+}
+
+impl From<&str> for JsonStr {
+    fn from(s: &str) -> Self {
+        JsonStr { text: s.into(), utf16: None }
+    }
+}
+
+impl From<String> for JsonStr {
+    fn from(s: String) -> Self {
+        JsonStr { text: s.into(), utf16: None }
+    }
+}
+
+/// An object's members in source order, each key once.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object {
+    members: Vec<(JsonStr, Json)>,
+}
+
+impl Object {
+    pub fn new() -> Object {
+        Object::default()
+    }
+
+    /// The value of `key` (keys with lone surrogates never match plain text).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.members.iter().find(|(k, _)| !k.has_lone_surrogates() && k.as_str() == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&JsonStr, &Json)> {
+        self.members.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.members.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// Append a member whose key is known not to be present yet.
+    pub(crate) fn push_unique(&mut self, key: JsonStr, value: Json) {
+        self.members.push((key, value));
+    }
+
+    /// Insert as JSON.parse does: a repeated key keeps its first position
+    /// and takes the new value.
+    pub fn insert(&mut self, key: JsonStr, value: Json) {
+        match self.members.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => *slot = value,
+            None => self.members.push((key, value)),
+        }
+    }
+
+    /// Remove `key`, returning its value.
+    pub fn remove(&mut self, key: &str) -> Option<Json> {
+        let at = self.members.iter().position(|(k, _)| !k.has_lone_surrogates() && k.as_str() == key)?;
+        Some(self.members.remove(at).1)
+    }
+
+    pub(crate) fn members_mut(&mut self) -> &mut Vec<(JsonStr, Json)> {
+        &mut self.members
+    }
+}
+
+impl Json {
+    pub fn as_object(&self) -> Option<&Object> {
+        match self {
+            Json::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// A string's text (lone surrogates as U+FFFD).
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// A number's source text.
+    pub fn as_number_text(&self) -> Option<&str> {
+        match self {
+            Json::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// A number as JavaScript reads it (an f64, rounded the same way).
+    pub fn as_f64(&self) -> Option<f64> {
+        self.as_number_text().and_then(|t| t.parse().ok())
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    /// Member `key` of an object; `None` for other values.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.as_object().and_then(|o| o.get(key))
+    }
+
+    /// The JSON type as a phrase for messages ("a string", "an array", …).
+    pub fn type_phrase(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    /// Compact JSON text, every non-ASCII character escaped (see `write`).
+    pub fn to_json_string(&self) -> String {
+        let mut out = String::new();
+        write_json(self, &mut out);
+        out
+    }
+}
+
+impl From<&str> for Json {
+    fn from(s: &str) -> Self {
+        Json::String(s.into())
+    }
+}
+
+impl From<String> for Json {
+    fn from(s: String) -> Self {
+        Json::String(s.into())
+    }
+}
+
+impl From<bool> for Json {
+    fn from(b: bool) -> Self {
+        Json::Bool(b)
+    }
+}
+
+impl From<f64> for Json {
+    /// Non-finite numbers have no JSON form; they become null, as in JSON.stringify.
+    fn from(n: f64) -> Self {
+        if n.is_finite() {
+            Json::Number(format_f64(n).into())
+        } else {
+            Json::Null
+        }
+    }
+}
+
+/// The shortest text that reads back as `n`, like JavaScript's Number#toString
+/// for the values we produce (integers print without a fraction).
+fn format_f64(n: f64) -> String {
+    if n == n.trunc() && n.abs() < 1e21 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
