@@ -7,10 +7,14 @@ import { SECRET, bodyOf, deliveries } from "../js-tests/helpers/deliveries.mjs";
 const dir = fileURLToPath(new URL("../examples/cloudflare-worker/", import.meta.url));
 const genuine = (event) => ({ body: bodyOf(event), signature: SECRET });
 
+// Every case but the genuine ones must be refused, with the status shown.
 const cases = [
   ["genuine messages.upsert", genuine(deliveries.messageUpsert)],
   ["genuine session.status", genuine(deliveries.sessionStatus)],
   ["genuine message-receipt.update", genuine(deliveries.receipt)],
+  ["genuine call.received (an alias)", genuine({ event: "call.received", data: { call: { id: "CALL1", from: "15550003333@s.whatsapp.net", isVideo: false, status: "offer" } } })],
+  ["genuine presence.update (unknown)", genuine({ event: "presence.update", data: { id: "15550001111@s.whatsapp.net" } })],
+  ["messages.upsert missing its key", { body: JSON.stringify({ event: "messages.upsert", data: { messages: [{ message: { conversation: "hi" } }] } }), signature: SECRET }],
   ["forged signature", { body: bodyOf(deliveries.messageUpsert), signature: "guessed-secret" }],
   ["no signature header", { body: bodyOf(deliveries.messageUpsert) }],
   ["oversized body (2 MiB)", { body: new Uint8Array(2 << 20).fill(0x20), signature: SECRET }],
@@ -28,7 +32,7 @@ try {
     const res = await fetch(worker.url, { method: "POST", body, headers });
     const answer = await res.json();
     const verdict = res.ok ? `parsed   ${answer.received}` : `rejected ${answer.error.code}: ${answer.error.message}`;
-    console.log(`${label.padEnd(32)} → ${res.status} ${verdict}`);
+    console.log(`${label.padEnd(36)} → ${res.status} ${verdict}`);
     if (res.ok !== label.startsWith("genuine")) failed = true;
   }
   // Give waitUntil work a moment to log, then show what the Worker did.

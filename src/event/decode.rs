@@ -7,6 +7,8 @@
 
 use crate::json::{Json, Object};
 
+const MISSING: &str = "nothing";
+
 /// Where and why data does not fit its documented shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeError {
@@ -28,7 +30,7 @@ impl ShapeError {
     }
 
     pub fn missing(key: &str) -> ShapeError {
-        ShapeError { reversed_path: vec![Segment::Key(key.into())], expected: "a value".into(), found: "nothing" }
+        ShapeError { reversed_path: vec![Segment::Key(key.into())], expected: "a value".into(), found: MISSING }
     }
 
     pub fn at_key(mut self, key: &str) -> ShapeError {
@@ -57,8 +59,12 @@ impl ShapeError {
         path
     }
 
-    /// "expected a string, found a number at $.data.key.id"
+    /// "expected a string, found a number at $.data.key.id", or
+    /// "a required field is missing at $.data.messages[0].key"
     pub fn describe(&self) -> String {
+        if self.found == MISSING {
+            return format!("a required field is missing at {}", self.path());
+        }
         format!("expected {}, found {} at {}", self.expected, self.found, self.path())
     }
 }

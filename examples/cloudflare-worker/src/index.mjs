@@ -32,9 +32,29 @@ export default {
 };
 
 // Your application logic: store, enqueue, answer the message …
-// (Never log event.sessionId: it may be the session's API key.)
+// `event.event` is the canonical name; TypeScript narrows `data` and the
+// normalised views on it. (Never log event.sessionId: it may be the
+// session's API key.)
 async function handle(event) {
-  console.log(`handled ${event.event}: data ${JSON.stringify(event.data).slice(0, 100)}`);
+  switch (event.event) {
+    case "messages.upsert":
+    case "messages.received":
+    case "messages-personal.received":
+    case "messages-group.received":
+      for (const m of event.messages) {
+        if (!m.fromMe) console.log(`handled ${event.event}: ${m.type} from ${m.senderPhone ?? m.chatJid}: ${m.text ?? "(no text)"}`);
+      }
+      break;
+    case "message-receipt.update":
+    case "messages.update":
+      for (const s of event.statuses) console.log(`handled ${event.event}: message ${s.id} is ${s.status ?? "changed"}`);
+      break;
+    case "session.status":
+      console.log(`handled ${event.event}: session is ${event.sessionStatus}`);
+      break;
+    default:
+      console.log(`handled ${event.event} (sent as ${event.receivedEvent})`);
+  }
 }
 
 function reply(status, json, headers = {}) {
