@@ -95,7 +95,10 @@ pub struct WebhookError {
 
 impl WebhookError {
     pub(crate) fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        WebhookError { code, message: message.into() }
+        WebhookError {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn code(&self) -> ErrorCode {
@@ -129,7 +132,9 @@ impl WebhookError {
     pub(crate) fn body_too_large(len: usize, limit: usize) -> Self {
         Self::new(
             ErrorCode::BodyTooLarge,
-            format!("body too large: {len} bytes exceeds the limit of {limit} bytes (see maxBodyBytes)"),
+            format!(
+                "body too large: {len} bytes exceeds the limit of {limit} bytes (see maxBodyBytes)"
+            ),
         )
     }
 
@@ -156,7 +161,10 @@ mod tests {
 
     #[test]
     fn codes_and_statuses_are_the_documented_ones() {
-        let table: Vec<(&str, u16)> = ErrorCode::ALL.iter().map(|c| (c.as_str(), c.status())).collect();
+        let table: Vec<(&str, u16)> = ErrorCode::ALL
+            .iter()
+            .map(|c| (c.as_str(), c.status()))
+            .collect();
         assert_eq!(
             table,
             [

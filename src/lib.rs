@@ -16,9 +16,9 @@
 pub mod error;
 pub mod event;
 pub mod json;
-pub mod typescript;
 pub mod secret;
 pub mod signature;
+pub mod typescript;
 pub mod verify;
 pub mod webhook;
 

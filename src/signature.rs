@@ -6,7 +6,7 @@
 //! anything that does not decode to exactly 32 bytes (a truncated tag
 //! included) is not a tag.
 
-use base64ct::{Base64, Base64Unpadded, Base64Url, Base64UrlUnpadded, Encoding};
+use base64ct::{Base64Unpadded, Encoding};
 
 /// Length in bytes of an HMAC-SHA256 tag.
 pub const TAG_LEN: usize = 32;
@@ -17,16 +17,24 @@ pub fn decode_hmac_sha256_tag(header: &str) -> Option<[u8; TAG_LEN]> {
     let mut tag = [0u8; TAG_LEN];
     let decoded_len = match text.len() {
         64 => base16ct::mixed::decode(text, &mut tag).ok()?.len(),
-        // 43 unpadded or 44 padded characters; each alphabet is strict about
-        // its own characters and canonical trailing bits.
+        // 43 unpadded or 44 padded characters. The URL-safe alphabet is read
+        // as the standard one and the padding dropped, so one strict decoder
+        // (canonical trailing bits) serves all four spellings.
         43 | 44 => {
-            let decoders: [fn(&str, &mut [u8]) -> Option<usize>; 4] = [
-                |t, out| Base64::decode(t, out).ok().map(|b| b.len()),
-                |t, out| Base64Unpadded::decode(t, out).ok().map(|b| b.len()),
-                |t, out| Base64Url::decode(t, out).ok().map(|b| b.len()),
-                |t, out| Base64UrlUnpadded::decode(t, out).ok().map(|b| b.len()),
-            ];
-            decoders.iter().find_map(|decode| decode(text, &mut tag))?
+            let unpadded = if text.len() == 44 {
+                text.strip_suffix('=')?
+            } else {
+                text
+            };
+            let standard: String = unpadded
+                .chars()
+                .map(|c| match c {
+                    '-' => '+',
+                    '_' => '/',
+                    c => c,
+                })
+                .collect();
+            Base64Unpadded::decode(&standard, &mut tag).ok()?.len()
         }
         _ => return None,
     };
@@ -35,12 +43,14 @@ pub fn decode_hmac_sha256_tag(header: &str) -> Option<[u8; TAG_LEN]> {
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64ct::{Base64, Base64Url, Base64UrlUnpadded};
 
     // 0x00..0x1f, then its spellings.
     const TAG: [u8; 32] = {
@@ -80,14 +90,14 @@ mod tests {
         let rejects = [
             String::new(),
             "sha256=".to_string(),
-            hex[..32].to_string(),                     // 128-bit truncation
-            hex[..62].to_string(),                     // one byte short
-            format!("{hex}00"),                        // one byte long
-            format!("{}g", &hex[..63]),                // not hex
-            format!(" {}", &hex[..63]),                // whitespace is not trimmed
-            Base64::encode_string(&TAG[..16]),         // truncated, base64
+            hex[..32].to_string(),             // 128-bit truncation
+            hex[..62].to_string(),             // one byte short
+            format!("{hex}00"),                // one byte long
+            format!("{}g", &hex[..63]),        // not hex
+            format!(" {}", &hex[..63]),        // whitespace is not trimmed
+            Base64::encode_string(&TAG[..16]), // truncated, base64
             format!("{}==", Base64Unpadded::encode_string(&TAG)), // wrong padding
-            "sha256:".to_string() + &hex,              // wrong prefix
+            "sha256:".to_string() + &hex,      // wrong prefix
         ];
         for s in rejects {
             assert_eq!(decode_hmac_sha256_tag(&s), None, "{s:?}");
@@ -96,7 +106,8 @@ mod tests {
 
     #[test]
     fn non_ascii_headers_do_not_panic() {
-        for s in ["é", "shä256=00", "𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞", "sha25€"] {
+        for s in ["é", "shä256=00", "𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞", "sha25€"]
+        {
             assert_eq!(decode_hmac_sha256_tag(s), None);
         }
         let long_multibyte = "é".repeat(32); // 64 bytes, not hex

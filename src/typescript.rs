@@ -25,7 +25,10 @@ pub fn declarations() -> String {
     }
     out.push_str(";\n\n");
 
-    for declaration in model::ts_declarations().into_iter().chain(views::ts_declarations()) {
+    for declaration in model::ts_declarations()
+        .into_iter()
+        .chain(views::ts_declarations())
+    {
         out.push_str(&declaration);
         out.push('\n');
     }
@@ -46,7 +49,9 @@ pub fn declarations() -> String {
 
     let rows = EventData::ts_rows();
     for (variant, name, data_type, view) in &rows {
-        out.push_str(&format!("/** `{name}` */\nexport interface {variant}Event extends EventEnvelope {{\n"));
+        out.push_str(&format!(
+            "/** `{name}` */\nexport interface {variant}Event extends EventEnvelope {{\n"
+        ));
         out.push_str(&format!("  event: \"{name}\";\n  /** Exactly as sent (deep-equal to JSON.parse of the body). */\n  data: {data_type};\n"));
         if let Some(member) = view.ts_member() {
             out.push_str(&format!("  {member};\n"));
@@ -65,7 +70,9 @@ pub fn declarations() -> String {
     out.push_str("\n  | UnknownEvent;\n\n");
     out.push_str("/** Every canonical event name. */\nexport type WebhookEventName = WebhookEvent[\"event\"];\n\n");
     out.push_str("/** The event type for one name: `EventOf<\"messages.upsert\">`. */\n");
-    out.push_str("export type EventOf<N extends WebhookEventName> = Extract<WebhookEvent, { event: N }>;\n");
+    out.push_str(
+        "export type EventOf<N extends WebhookEventName> = Extract<WebhookEvent, { event: N }>;\n",
+    );
     out
 }
 
@@ -78,7 +85,10 @@ mod tests {
         let ts = declarations();
         let declared: Vec<&str> = ts
             .lines()
-            .filter_map(|l| l.strip_prefix("export interface ").or_else(|| l.strip_prefix("export type ")))
+            .filter_map(|l| {
+                l.strip_prefix("export interface ")
+                    .or_else(|| l.strip_prefix("export type "))
+            })
             .filter_map(|l| l.split([' ', '<']).next())
             .collect();
         let builtin = ["Array", "Extract", "WebhookEvent", "N"]; // N: a type parameter
@@ -88,9 +98,18 @@ mod tests {
             .map(|l| format!("{l}\n"))
             .collect();
         // Every capitalised identifier used in a type position must be declared.
-        for word in code.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
-            if code.contains(&format!(": {word}")) || code.contains(&format!("| {word}")) || code.contains(&format!("{word}[]")) {
-                assert!(declared.contains(&word) || builtin.contains(&word), "{word} is used but not declared");
+        for word in code
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        {
+            if code.contains(&format!(": {word}"))
+                || code.contains(&format!("| {word}"))
+                || code.contains(&format!("{word}[]"))
+            {
+                assert!(
+                    declared.contains(&word) || builtin.contains(&word),
+                    "{word} is used but not declared"
+                );
             }
         }
     }
@@ -99,7 +118,11 @@ mod tests {
     fn the_union_has_every_event_and_unknown() {
         let ts = declarations();
         for kind in crate::event::EventKind::KNOWN {
-            assert!(ts.contains(&format!("event: \"{}\";", kind.name())), "{}", kind.name());
+            assert!(
+                ts.contains(&format!("event: \"{}\";", kind.name())),
+                "{}",
+                kind.name()
+            );
         }
         assert!(ts.contains("  | UnknownEvent;"));
         for code in ErrorCode::ALL {

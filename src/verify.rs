@@ -84,13 +84,18 @@ impl Verifier {
             ));
         }
         let keys = match scheme {
-            Scheme::Wasender => Keys::Digests(secrets.iter().map(|s| sha256(s.as_bytes())).collect()),
+            Scheme::Wasender => {
+                Keys::Digests(secrets.iter().map(|s| sha256(s.as_bytes())).collect())
+            }
             Scheme::HmacSha256 => Keys::Macs(
                 secrets
                     .iter()
                     .map(|s| {
                         <HmacSha256 as KeyInit>::new_from_slice(s.as_bytes()).map_err(|_| {
-                            WebhookError::new(ErrorCode::InvalidOptions, "secret cannot be used as an HMAC key")
+                            WebhookError::new(
+                                ErrorCode::InvalidOptions,
+                                "secret cannot be used as an HMAC key",
+                            )
                         })
                     })
                     .collect::<Result<_, _>>()?,
@@ -176,20 +181,34 @@ mod tests {
         let v = Verifier::new(Scheme::Wasender, &["s3cret".into()]).unwrap();
         assert_eq!(v.verify(b"{}", Some("s3cret")), Ok(0));
         for wrong in ["s3cre", "s3cret ", "S3CRET", "s3cret\n", "x"] {
-            assert_eq!(v.verify(b"{}", Some(wrong)).unwrap_err().code(), ErrorCode::InvalidSignature, "{wrong:?}");
+            assert_eq!(
+                v.verify(b"{}", Some(wrong)).unwrap_err().code(),
+                ErrorCode::InvalidSignature,
+                "{wrong:?}"
+            );
         }
     }
 
     #[test]
     fn missing_or_empty_signature_is_missing_signature() {
         let v = Verifier::new(Scheme::Wasender, &["s3cret".into()]).unwrap();
-        assert_eq!(v.verify(b"{}", None).unwrap_err().code(), ErrorCode::MissingSignature);
-        assert_eq!(v.verify(b"{}", Some("")).unwrap_err().code(), ErrorCode::MissingSignature);
+        assert_eq!(
+            v.verify(b"{}", None).unwrap_err().code(),
+            ErrorCode::MissingSignature
+        );
+        assert_eq!(
+            v.verify(b"{}", Some("")).unwrap_err().code(),
+            ErrorCode::MissingSignature
+        );
     }
 
     #[test]
     fn no_secret_or_an_empty_one_is_refused_at_construction() {
-        for secrets in [vec![], vec![Secret::from("")], vec![Secret::from("ok"), Secret::from("")]] {
+        for secrets in [
+            vec![],
+            vec![Secret::from("")],
+            vec![Secret::from("ok"), Secret::from("")],
+        ] {
             for scheme in [Scheme::Wasender, Scheme::HmacSha256] {
                 let err = Verifier::new(scheme, &secrets).err().unwrap();
                 assert_eq!(err.code(), ErrorCode::MissingSecret);
@@ -200,13 +219,25 @@ mod tests {
 
     #[test]
     fn rotation_reports_which_secret_matched() {
-        let v = Verifier::new(Scheme::Wasender, &["old".into(), "new".into(), "new".into()]).unwrap();
+        let v = Verifier::new(
+            Scheme::Wasender,
+            &["old".into(), "new".into(), "new".into()],
+        )
+        .unwrap();
         assert_eq!(v.verify(b"", Some("old")), Ok(0));
-        assert_eq!(v.verify(b"", Some("new")), Ok(1), "first of equal secrets wins");
+        assert_eq!(
+            v.verify(b"", Some("new")),
+            Ok(1),
+            "first of equal secrets wins"
+        );
         assert!(v.verify(b"", Some("other")).is_err());
 
         let body = b"{\"event\":\"x\",\"data\":{}}";
-        let h = Verifier::new(Scheme::HmacSha256, &["k1".into(), b"\x00k2".as_slice().into()]).unwrap();
+        let h = Verifier::new(
+            Scheme::HmacSha256,
+            &["k1".into(), b"\x00k2".as_slice().into()],
+        )
+        .unwrap();
         assert_eq!(h.verify(body, Some(&hmac_hex(b"\x00k2", body))), Ok(1));
         assert_eq!(h.verify(body, Some(&hmac_hex(b"k1", body))), Ok(0));
     }
@@ -217,11 +248,20 @@ mod tests {
         let tag = hmac_hex(b"key", b"body");
         assert_eq!(v.verify(b"body", Some(&tag)), Ok(0));
         assert_eq!(v.verify(b"body", Some(&format!("sha256={tag}"))), Ok(0));
-        assert_eq!(v.verify(b"bodY", Some(&tag)).unwrap_err().code(), ErrorCode::InvalidSignature);
+        assert_eq!(
+            v.verify(b"bodY", Some(&tag)).unwrap_err().code(),
+            ErrorCode::InvalidSignature
+        );
         // The wasender habit of sending the secret itself fails under HMAC.
-        assert_eq!(v.verify(b"body", Some("key")).unwrap_err().code(), ErrorCode::InvalidSignature);
+        assert_eq!(
+            v.verify(b"body", Some("key")).unwrap_err().code(),
+            ErrorCode::InvalidSignature
+        );
         // A truncated tag that is a correct prefix is still rejected.
-        assert_eq!(v.verify(b"body", Some(&tag[..32])).unwrap_err().code(), ErrorCode::InvalidSignature);
+        assert_eq!(
+            v.verify(b"body", Some(&tag[..32])).unwrap_err().code(),
+            ErrorCode::InvalidSignature
+        );
     }
 
     #[test]

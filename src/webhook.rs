@@ -21,14 +21,21 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { secrets: Vec::new(), scheme: Scheme::default(), max_body_bytes: DEFAULT_MAX_BODY_BYTES }
+        Options {
+            secrets: Vec::new(),
+            scheme: Scheme::default(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+        }
     }
 }
 
 impl Options {
     /// Options for one secret, with the defaults otherwise.
     pub fn with_secret(secret: impl Into<Secret>) -> Self {
-        Options { secrets: vec![secret.into()], ..Options::default() }
+        Options {
+            secrets: vec![secret.into()],
+            ..Options::default()
+        }
     }
 }
 
@@ -42,9 +49,15 @@ pub struct Webhook {
 impl Webhook {
     pub fn new(options: Options) -> Result<Webhook, WebhookError> {
         if options.max_body_bytes == 0 {
-            return Err(WebhookError::new(ErrorCode::InvalidOptions, "maxBodyBytes must be a positive number of bytes"));
+            return Err(WebhookError::new(
+                ErrorCode::InvalidOptions,
+                "maxBodyBytes must be a positive number of bytes",
+            ));
         }
-        Ok(Webhook { verifier: Verifier::new(options.scheme, &options.secrets)?, max_body_bytes: options.max_body_bytes })
+        Ok(Webhook {
+            verifier: Verifier::new(options.scheme, &options.secrets)?,
+            max_body_bytes: options.max_body_bytes,
+        })
     }
 
     pub fn scheme(&self) -> Scheme {
@@ -109,7 +122,11 @@ mod tests {
     const BODY: &[u8] = br#"{"event":"session.status","data":{"status":"connected"}}"#;
 
     fn hook() -> Webhook {
-        Webhook::new(Options { max_body_bytes: 64, ..Options::with_secret("s3cret") }).unwrap()
+        Webhook::new(Options {
+            max_body_bytes: 64,
+            ..Options::with_secret("s3cret")
+        })
+        .unwrap()
     }
 
     #[test]
@@ -124,7 +141,13 @@ mod tests {
         // nothing unauthenticated reaches the parser.
         let err = hook().handle(b"not json", Some("forged")).unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidSignature);
-        assert_eq!(hook().handle(b"not json", Some("s3cret")).unwrap_err().code(), ErrorCode::InvalidJson);
+        assert_eq!(
+            hook()
+                .handle(b"not json", Some("s3cret"))
+                .unwrap_err()
+                .code(),
+            ErrorCode::InvalidJson
+        );
     }
 
     #[test]
@@ -134,7 +157,9 @@ mod tests {
             let err = hook().handle(&big, sig).unwrap_err();
             assert_eq!((err.code(), err.status()), (ErrorCode::BodyTooLarge, 413));
         }
-        assert!(hook().handle(&big[..64], Some("s3cret")).is_err_and(|e| e.code() == ErrorCode::InvalidJson));
+        assert!(hook()
+            .handle(&big[..64], Some("s3cret"))
+            .is_err_and(|e| e.code() == ErrorCode::InvalidJson));
     }
 
     #[test]
@@ -142,12 +167,19 @@ mod tests {
         let h = Webhook::new(Options::with_secret("s")).unwrap();
         assert_eq!(h.max_body_bytes(), 1_048_576);
         assert!(h.check_body_size(1_048_576).is_ok());
-        assert_eq!(h.check_body_size(1_048_577).unwrap_err().code(), ErrorCode::BodyTooLarge);
+        assert_eq!(
+            h.check_body_size(1_048_577).unwrap_err().code(),
+            ErrorCode::BodyTooLarge
+        );
     }
 
     #[test]
     fn a_zero_limit_is_refused() {
-        let err = Webhook::new(Options { max_body_bytes: 0, ..Options::with_secret("s") }).unwrap_err();
+        let err = Webhook::new(Options {
+            max_body_bytes: 0,
+            ..Options::with_secret("s")
+        })
+        .unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidOptions);
     }
 

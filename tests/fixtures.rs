@@ -16,9 +16,13 @@ fn fixtures_dir() -> PathBuf {
 fn same(a: &Json, b: &Json) -> bool {
     match (a, b) {
         (Json::Number(_), Json::Number(_)) => a.as_f64() == b.as_f64(),
-        (Json::Array(x), Json::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
+        (Json::Array(x), Json::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
         (Json::Object(x), Json::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k.as_str()).is_some_and(|w| same(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k.as_str()).is_some_and(|w| same(v, w)))
         }
         _ => a == b,
     }
@@ -28,46 +32,96 @@ fn same(a: &Json, b: &Json) -> bool {
 fn every_fixture_meets_its_expectation() {
     let expected = parse(&std::fs::read(fixtures_dir().join("expected.json")).unwrap()).unwrap();
     let expected = expected.as_object().unwrap();
-    let files = std::fs::read_dir(fixtures_dir().join("events")).unwrap().count();
-    assert_eq!(files, expected.len(), "a fixture without an expectation, or the reverse");
+    let files = std::fs::read_dir(fixtures_dir().join("events"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        files,
+        expected.len(),
+        "a fixture without an expectation, or the reverse"
+    );
     assert!(expected.len() >= 60);
 
     for (name, expect) in expected.iter() {
         let name = name.as_str();
-        let bytes = std::fs::read(fixtures_dir().join("events").join(format!("{name}.json"))).unwrap();
+        let bytes =
+            std::fs::read(fixtures_dir().join("events").join(format!("{name}.json"))).unwrap();
         let result = parse_event(&bytes);
         if let Some(error) = expect.get("error") {
             let err = result.expect_err(name);
-            assert_eq!(err.code(), ErrorCode::InvalidPayload, "{name}: {}", err.message());
+            assert_eq!(
+                err.code(),
+                ErrorCode::InvalidPayload,
+                "{name}: {}",
+                err.message()
+            );
             let path = error.get("path").and_then(Json::as_str).unwrap();
-            assert!(err.message().ends_with(&format!("at {path}")), "{name}: {} (wanted path {path})", err.message());
+            assert!(
+                err.message().ends_with(&format!("at {path}")),
+                "{name}: {} (wanted path {path})",
+                err.message()
+            );
             continue;
         }
         let event = result.unwrap_or_else(|e| panic!("{name}: {e}"));
         let body = parse(&bytes).unwrap();
-        let out = parse(event.to_json().as_bytes()).unwrap_or_else(|e| panic!("{name}: output is not JSON: {e}"));
+        let out = parse(event.to_json().as_bytes())
+            .unwrap_or_else(|e| panic!("{name}: output is not JSON: {e}"));
         assert!(event.to_json().is_ascii(), "{name}: output is ASCII");
 
-        assert_eq!(out.get("event"), expect.get("event"), "{name}: canonical name");
-        assert_eq!(event.name(), expect.get("event").and_then(Json::as_str).unwrap());
+        assert_eq!(
+            out.get("event"),
+            expect.get("event"),
+            "{name}: canonical name"
+        );
+        assert_eq!(
+            event.name(),
+            expect.get("event").and_then(Json::as_str).unwrap()
+        );
         let received = expect.get("receivedEvent").or(body.get("event")).unwrap();
-        assert_eq!(out.get("receivedEvent"), Some(received), "{name}: name as received");
+        assert_eq!(
+            out.get("receivedEvent"),
+            Some(received),
+            "{name}: name as received"
+        );
         // Lossless: data and every other top-level member, exactly as sent.
         assert_eq!(out.get("data"), body.get("data"), "{name}: data untouched");
         let mut envelope = body.as_object().unwrap().clone();
         envelope.remove("data");
-        assert_eq!(out.get("envelope"), Some(&Json::Object(envelope)), "{name}: envelope untouched");
+        assert_eq!(
+            out.get("envelope"),
+            Some(&Json::Object(envelope)),
+            "{name}: envelope untouched"
+        );
 
         for view in ["messages", "statuses", "reactions", "sessionStatus"] {
             match (expect.get(view), out.get(view)) {
-                (Some(want), Some(got)) => assert!(same(want, got), "{name}: {view}\n want {}\n  got {}", want.to_json_string(), got.to_json_string()),
+                (Some(want), Some(got)) => assert!(
+                    same(want, got),
+                    "{name}: {view}\n want {}\n  got {}",
+                    want.to_json_string(),
+                    got.to_json_string()
+                ),
                 (None, None) => {}
                 (want, got) => panic!("{name}: {view}: want {want:?}, got {got:?}"),
             }
         }
-        let want_ts = expect.get("timestamp").or(body.get("timestamp")).and_then(Json::as_f64);
-        assert_eq!(out.get("timestamp").and_then(Json::as_f64), want_ts.map(|t| if t > 1e11 { t / 1000.0 } else { t }), "{name}: timestamp");
-        assert_eq!(event.kind().view_name(), ["messages", "statuses", "reactions", "sessionStatus"].into_iter().find(|v| out.get(v).is_some()), "{name}: the table's view");
+        let want_ts = expect
+            .get("timestamp")
+            .or(body.get("timestamp"))
+            .and_then(Json::as_f64);
+        assert_eq!(
+            out.get("timestamp").and_then(Json::as_f64),
+            want_ts.map(|t| if t > 1e11 { t / 1000.0 } else { t }),
+            "{name}: timestamp"
+        );
+        assert_eq!(
+            event.kind().view_name(),
+            ["messages", "statuses", "reactions", "sessionStatus"]
+                .into_iter()
+                .find(|v| out.get(v).is_some()),
+            "{name}: the table's view"
+        );
     }
 }
 
@@ -75,7 +129,11 @@ fn every_fixture_meets_its_expectation() {
 fn every_known_event_has_a_fixture() {
     let expected = parse(&std::fs::read(fixtures_dir().join("expected.json")).unwrap()).unwrap();
     for kind in wasender_webhook::event::EventKind::KNOWN {
-        let covered = expected.as_object().unwrap().iter().any(|(_, e)| e.get("event").and_then(Json::as_str) == Some(kind.name()));
+        let covered = expected
+            .as_object()
+            .unwrap()
+            .iter()
+            .any(|(_, e)| e.get("event").and_then(Json::as_str) == Some(kind.name()));
         assert!(covered, "no fixture for {}", kind.name());
     }
 }

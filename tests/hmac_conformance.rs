@@ -47,7 +47,12 @@ fn rfc4231_test_cases() {
     }
     // Test case 5: the RFC's own 128-bit truncation is refused.
     let v = hmac_verifier(&[0x0c; 20]);
-    let err = v.verify(b"Test With Truncation", Some("a3b6167473100ee06e0c796c2955552b")).unwrap_err();
+    let err = v
+        .verify(
+            b"Test With Truncation",
+            Some("a3b6167473100ee06e0c796c2955552b"),
+        )
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidSignature);
 }
 
@@ -69,13 +74,25 @@ fn wycheproof_hmac_sha256_vectors() {
             let verdict = v.verify(&msg, Some(tag));
             if tag_bits == 256 {
                 full += 1;
-                assert_eq!(verdict.is_ok(), expect_valid, "tcId {id}: {:?}", case["comment"]);
+                assert_eq!(
+                    verdict.is_ok(),
+                    expect_valid,
+                    "tcId {id}: {:?}",
+                    case["comment"]
+                );
                 if !expect_valid {
-                    assert_eq!(verdict.unwrap_err().code(), ErrorCode::InvalidSignature, "tcId {id}");
+                    assert_eq!(
+                        verdict.unwrap_err().code(),
+                        ErrorCode::InvalidSignature,
+                        "tcId {id}"
+                    );
                 }
             } else {
                 truncated += 1;
-                assert!(verdict.is_err(), "tcId {id}: a {tag_bits}-bit tag must never verify");
+                assert!(
+                    verdict.is_err(),
+                    "tcId {id}: a {tag_bits}-bit tag must never verify"
+                );
             }
         }
     }

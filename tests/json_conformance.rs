@@ -8,11 +8,17 @@ use std::path::PathBuf;
 use wasender_webhook::json::parse;
 
 fn cases() -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/json-test-suite/test_parsing");
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/json-test-suite/test_parsing");
     let mut cases: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     cases.sort();
     cases
@@ -31,7 +37,10 @@ fn must_accept_and_must_refuse() {
             refused += 1;
         }
     }
-    assert!(accepted >= 95 && refused >= 180, "{accepted} y_, {refused} n_ cases ran");
+    assert!(
+        accepted >= 95 && refused >= 180,
+        "{accepted} y_, {refused} n_ cases ran"
+    );
 }
 
 #[test]

@@ -26,11 +26,19 @@ enum Segment {
 
 impl ShapeError {
     pub fn new(expected: impl Into<String>, found: &Json) -> ShapeError {
-        ShapeError { reversed_path: Vec::new(), expected: expected.into(), found: found.type_phrase() }
+        ShapeError {
+            reversed_path: Vec::new(),
+            expected: expected.into(),
+            found: found.type_phrase(),
+        }
     }
 
     pub fn missing(key: &str) -> ShapeError {
-        ShapeError { reversed_path: vec![Segment::Key(key.into())], expected: "a value".into(), found: MISSING }
+        ShapeError {
+            reversed_path: vec![Segment::Key(key.into())],
+            expected: "a value".into(),
+            found: MISSING,
+        }
     }
 
     pub fn at_key(mut self, key: &str) -> ShapeError {
@@ -48,7 +56,10 @@ impl ShapeError {
         let mut path = String::from("$");
         for segment in self.reversed_path.iter().rev() {
             match segment {
-                Segment::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                Segment::Key(k)
+                    if !k.is_empty()
+                        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                {
                     path.push('.');
                     path.push_str(k);
                 }
@@ -65,7 +76,12 @@ impl ShapeError {
         if self.found == MISSING {
             return format!("a required field is missing at {}", self.path());
         }
-        format!("expected {}, found {} at {}", self.expected, self.found, self.path())
+        format!(
+            "expected {}, found {} at {}",
+            self.expected,
+            self.found,
+            self.path()
+        )
     }
 }
 
@@ -101,12 +117,16 @@ pub fn required<'a, T: Decode<'a>>(object: &'a Object, key: &str) -> Result<T, S
 }
 
 pub fn expect_object<'a>(value: &'a Json) -> Result<&'a Object, ShapeError> {
-    value.as_object().ok_or_else(|| ShapeError::new("an object", value))
+    value
+        .as_object()
+        .ok_or_else(|| ShapeError::new("an object", value))
 }
 
 impl<'a> Decode<'a> for &'a str {
     fn decode(value: &'a Json) -> Result<Self, ShapeError> {
-        value.as_str().ok_or_else(|| ShapeError::new("a string", value))
+        value
+            .as_str()
+            .ok_or_else(|| ShapeError::new("a string", value))
     }
 }
 impl TsType for &str {
@@ -117,7 +137,9 @@ impl TsType for &str {
 
 impl<'a> Decode<'a> for bool {
     fn decode(value: &'a Json) -> Result<Self, ShapeError> {
-        value.as_bool().ok_or_else(|| ShapeError::new("a boolean", value))
+        value
+            .as_bool()
+            .ok_or_else(|| ShapeError::new("a boolean", value))
     }
 }
 impl TsType for bool {
@@ -126,12 +148,26 @@ impl TsType for bool {
     }
 }
 
-impl<'a> Decode<'a> for f64 {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
-        value.as_f64().ok_or_else(|| ShapeError::new("a number", value))
+/// A JSON number, kept as its text (read it with `as_f64` when needed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number<'a>(pub &'a str);
+
+impl Number<'_> {
+    /// The number as JavaScript reads it.
+    pub fn as_f64(self) -> f64 {
+        self.0.parse().unwrap_or(f64::NAN)
     }
 }
-impl TsType for f64 {
+
+impl<'a> Decode<'a> for Number<'a> {
+    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+        value
+            .as_number_text()
+            .map(Number)
+            .ok_or_else(|| ShapeError::new("a number", value))
+    }
+}
+impl TsType for Number<'_> {
     fn ts_type() -> String {
         "number".into()
     }
@@ -151,14 +187,24 @@ impl TsType for &Json {
 
 impl<'a, T: Decode<'a>> Decode<'a> for Vec<T> {
     fn decode(value: &'a Json) -> Result<Self, ShapeError> {
-        let items = value.as_array().ok_or_else(|| ShapeError::new("an array", value))?;
-        items.iter().enumerate().map(|(i, item)| T::decode(item).map_err(|e| e.at_index(i))).collect()
+        let items = value
+            .as_array()
+            .ok_or_else(|| ShapeError::new("an array", value))?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| T::decode(item).map_err(|e| e.at_index(i)))
+            .collect()
     }
 }
 impl<T: TsType> TsType for Vec<T> {
     fn ts_type() -> String {
         let inner = T::ts_type();
-        if inner.contains(' ') { format!("Array<{inner}>") } else { format!("{inner}[]") }
+        if inner.contains(' ') {
+            format!("Array<{inner}>")
+        } else {
+            format!("{inner}[]")
+        }
     }
 }
 
@@ -223,10 +269,17 @@ impl Int64 {
 
 impl<'a> Decode<'a> for Int64 {
     fn decode(value: &'a Json) -> Result<Self, ShapeError> {
-        let expected = || ShapeError::new("an integer (a number, a decimal string or {low, high, unsigned})", value);
+        let expected = || {
+            ShapeError::new(
+                "an integer (a number, a decimal string or {low, high, unsigned})",
+                value,
+            )
+        };
         match value {
             Json::Number(text) => parse_integer(text).map(Int64).ok_or_else(expected),
-            Json::String(s) => parse_integer(s.as_str().trim()).map(Int64).ok_or_else(expected),
+            Json::String(s) => parse_integer(s.as_str().trim())
+                .map(Int64)
+                .ok_or_else(expected),
             Json::Object(o) => {
                 let half = |key: &str| -> Result<i64, ShapeError> {
                     match o.get(key) {
@@ -241,7 +294,11 @@ impl<'a> Decode<'a> for Int64 {
                 let (low, high) = (half("low")? as u32, half("high")? as u32);
                 let unsigned = matches!(o.get("unsigned"), Some(Json::Bool(true)));
                 let bits = (u64::from(high) << 32) | u64::from(low);
-                Ok(Int64(if unsigned { i128::from(bits) } else { i128::from(bits as i64) }))
+                Ok(Int64(if unsigned {
+                    i128::from(bits)
+                } else {
+                    i128::from(bits as i64)
+                }))
             }
             _ => Err(expected()),
         }
@@ -253,14 +310,57 @@ impl TsType for Int64 {
     }
 }
 
-/// An integer in JSON number or decimal-string syntax; a float only when it
-/// is integral (`1.0`, `1e3`).
-fn parse_integer(text: &str) -> Option<i128> {
-    if let Ok(n) = text.parse::<i128>() {
-        return Some(n);
+/// An integer in JSON number or decimal-string syntax; a fraction or
+/// exponent only when the value is still whole (`1.0`, `1e3`).
+pub fn parse_integer(text: &str) -> Option<i128> {
+    parse_scaled(text, 0, false)
+}
+
+/// `text × 10^scale` as an integer, for decimal text of magnitude below
+/// 2^64 (after scaling). With `truncate`, digits below the scale are dropped;
+/// without, they must be zeros. Done in integers so that no float parsing or
+/// printing code is needed (it is large in wasm), and exact.
+pub fn parse_scaled(text: &str, scale: i32, truncate: bool) -> Option<i128> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].parse::<i32>().ok()?),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let is_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty()
+        || !is_digits(int)
+        || (mantissa.contains('.') && frac.is_empty())
+        || !is_digits(frac)
+    {
+        return None;
     }
-    let f: f64 = text.parse().ok()?;
-    (f.is_finite() && f.fract() == 0.0 && f.abs() < 1e38).then_some(f as i128)
+    let digits = int.trim_start_matches('0').bytes().chain(frac.bytes());
+    let mut shift = exponent
+        .checked_add(scale)?
+        .checked_sub(i32::try_from(frac.len()).ok()?)?;
+    let mut kept: Vec<u8> = digits.collect();
+    while shift < 0 {
+        match kept.pop() {
+            Some(b'0') => {}
+            Some(_) if truncate => {}
+            Some(_) => return None,
+            None => break,
+        }
+        shift += 1;
+    }
+    let mut value: u64 = 0;
+    for d in kept.into_iter().chain(std::iter::repeat_n(
+        b'0',
+        usize::try_from(shift.max(0)).ok()?,
+    )) {
+        value = value.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+    }
+    let value = i128::from(value);
+    Some(if negative { -value } else { value })
 }
 
 /// A string or a number (ids that some senders quote and some do not).
@@ -303,7 +403,11 @@ impl TsType for Bytes<'_> {
 
 /// Doc comment lines as a JSDoc block, indented.
 pub fn jsdoc(lines: &[&str], indent: &str) -> String {
-    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
     match lines.as_slice() {
         [] => String::new(),
         [one] => format!("{indent}/** {one} */\n"),
@@ -431,20 +535,70 @@ mod tests {
         assert_eq!(int64("18446744073709551615"), Ok(u64::MAX as i128));
         assert_eq!(int64("-1"), Ok(-1));
         assert_eq!(int64("1e3"), Ok(1000));
-        assert_eq!(int64(r#"{"low":1763776799,"high":0,"unsigned":false}"#), Ok(1763776799));
-        assert_eq!(int64(r#"{"low":-1,"high":-1,"unsigned":true}"#), Ok(u64::MAX as i128));
+        assert_eq!(int64("1.5e1"), Ok(15));
+        assert_eq!(int64("0"), Ok(0));
+        assert_eq!(int64("-0"), Ok(0));
+        assert_eq!(
+            int64(r#"{"low":1763776799,"high":0,"unsigned":false}"#),
+            Ok(1763776799)
+        );
+        assert_eq!(
+            int64(r#"{"low":-1,"high":-1,"unsigned":true}"#),
+            Ok(u64::MAX as i128)
+        );
         assert_eq!(int64(r#"{"low":-1,"high":-1,"unsigned":false}"#), Ok(-1));
         assert_eq!(int64(r#"{"low":0,"high":1}"#), Ok(1 << 32));
-        for bad in ["1.5", "\"abc\"", "true", "[]", r#"{"low":1}"#, r#"{"low":"x","high":0}"#, r#"{"low":1e12,"high":0}"#] {
+        for bad in [
+            "1.5",
+            "1e-1",
+            "18446744073709551616",
+            "\"\"",
+            "\"1.\"",
+            "\"abc\"",
+            "true",
+            "[]",
+            r#"{"low":1}"#,
+            r#"{"low":"x","high":0}"#,
+            r#"{"low":1e12,"high":0}"#,
+        ] {
             assert!(int64(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
+    fn scaled_decimal_text() {
+        assert_eq!(
+            parse_scaled("1633456789.5", 3, false),
+            Some(1_633_456_789_500)
+        );
+        assert_eq!(parse_scaled("1633456789.12345", 3, false), None);
+        assert_eq!(
+            parse_scaled("1633456789.12345", 3, true),
+            Some(1_633_456_789_123)
+        );
+        assert_eq!(parse_scaled("-2", 3, false), Some(-2000));
+        assert_eq!(parse_scaled("1.7637768E9", 0, false), Some(1_763_776_800));
+        for bad in ["", "-", "+1", "1..2", ".5", "1e", "0x10", " 1"] {
+            assert_eq!(parse_scaled(bad, 0, true), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn paths_read_as_jsonpath() {
-        let e = ShapeError::new("a string", &Json::Null).at_key("id").at_key("key").at_index(2).at_key("messages").at_key("data");
+        let e = ShapeError::new("a string", &Json::Null)
+            .at_key("id")
+            .at_key("key")
+            .at_index(2)
+            .at_key("messages")
+            .at_key("data");
         assert_eq!(e.path(), "$.data.messages[2].key.id");
-        assert_eq!(ShapeError::missing("a b").at_key("data").path(), "$.data[\"a b\"]");
-        assert_eq!(e.describe(), "expected a string, found null at $.data.messages[2].key.id");
+        assert_eq!(
+            ShapeError::missing("a b").at_key("data").path(),
+            "$.data[\"a b\"]"
+        );
+        assert_eq!(
+            e.describe(),
+            "expected a string, found null at $.data.messages[2].key.id"
+        );
     }
 }

@@ -147,8 +147,18 @@ mod tests {
             }
         }
         assert_eq!(EventKind::from_received("call.received"), EventKind::Call);
-        assert_eq!(EventKind::from_received("messages.recieved"), EventKind::MessagesReceived);
-        assert_eq!(EventKind::from_received("presence.update"), EventKind::Unknown);
-        assert_eq!(EventKind::from_received("MESSAGES.UPSERT"), EventKind::Unknown, "names are exact");
+        assert_eq!(
+            EventKind::from_received("messages.recieved"),
+            EventKind::MessagesReceived
+        );
+        assert_eq!(
+            EventKind::from_received("presence.update"),
+            EventKind::Unknown
+        );
+        assert_eq!(
+            EventKind::from_received("MESSAGES.UPSERT"),
+            EventKind::Unknown,
+            "names are exact"
+        );
     }
 }

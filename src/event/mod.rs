@@ -15,10 +15,10 @@ use std::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
 use crate::json::{self, write_json, write_str, Json, JsonStr, Object};
-use decode::{Decode, Int64};
+use decode::{parse_scaled, Decode, Int64};
 pub use kinds::{EventData, EventKind};
 use model::SessionStatus;
-use views::{unix_seconds, NormalizedMessage, NormalizedReaction, StatusUpdate};
+use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
 
 /// A parsed, checked webhook delivery.
 #[derive(Clone, PartialEq)]
@@ -26,7 +26,7 @@ pub struct Event {
     kind: EventKind,
     /// The whole body: an object with a non-empty string `event` and a `data`.
     body: Object,
-    timestamp: Option<f64>,
+    timestamp: Option<UnixTime>,
     views: Views,
 }
 
@@ -49,10 +49,27 @@ impl Views {
             | D::MessagesPersonalReceived(m)
             | D::MessagesGroupReceived(m)
             | D::MessagesNewsletterReceived(m)
-            | D::MessageSent(m) => Views::Messages(m.messages().iter().map(NormalizedMessage::from_message).collect()),
-            D::MessagesUpdate(u) => Views::Statuses(u.as_slice().iter().map(StatusUpdate::from_update).collect()),
-            D::MessageReceiptUpdate(r) => Views::Statuses(r.receipts().iter().map(StatusUpdate::from_receipt).collect()),
-            D::MessagesReaction(r) => Views::Reactions(r.as_slice().iter().map(NormalizedReaction::from_reaction).collect()),
+            | D::MessageSent(m) => Views::Messages(
+                m.messages()
+                    .iter()
+                    .map(NormalizedMessage::from_message)
+                    .collect(),
+            ),
+            D::MessagesUpdate(u) => {
+                Views::Statuses(u.as_slice().iter().map(StatusUpdate::from_update).collect())
+            }
+            D::MessageReceiptUpdate(r) => Views::Statuses(
+                r.receipts()
+                    .iter()
+                    .map(StatusUpdate::from_receipt)
+                    .collect(),
+            ),
+            D::MessagesReaction(r) => Views::Reactions(
+                r.as_slice()
+                    .iter()
+                    .map(NormalizedReaction::from_reaction)
+                    .collect(),
+            ),
             D::SessionStatus(s) => Views::SessionStatus(SessionStatus::from_wire(s.status)),
             _ => Views::None,
         }
@@ -72,7 +89,10 @@ impl Event {
     /// The event name exactly as sent (an alias such as `call.received`, or
     /// an unknown event's own name).
     pub fn received_name(&self) -> &str {
-        self.body.get("event").and_then(Json::as_str).unwrap_or_default()
+        self.body
+            .get("event")
+            .and_then(Json::as_str)
+            .unwrap_or_default()
     }
 
     /// `data`, exactly as sent.
@@ -89,6 +109,11 @@ impl Event {
 
     /// The envelope `timestamp` in unix seconds, whatever units it came in.
     pub fn timestamp(&self) -> Option<f64> {
+        self.timestamp.map(UnixTime::seconds)
+    }
+
+    /// The envelope `timestamp` as a [`UnixTime`] (exact milliseconds).
+    pub fn time(&self) -> Option<UnixTime> {
         self.timestamp
     }
 
@@ -147,7 +172,7 @@ impl Event {
         write_json(self.body.get("event").unwrap_or(&Json::Null), &mut out);
         if let Some(t) = self.timestamp {
             out.push_str(",\"timestamp\":");
-            write_json(&Json::from(t), &mut out);
+            out.push_str(&t.seconds_text());
         }
         if let Some(session) = self.body.get("sessionId").filter(|v| !v.is_null()) {
             out.push_str(",\"sessionId\":");
@@ -157,7 +182,11 @@ impl Event {
         write_json(self.data(), &mut out);
         out.push_str(",\"envelope\":{");
         let mut first = true;
-        for (key, value) in self.body.iter().filter(|(k, _)| k.has_lone_surrogates() || k.as_str() != "data") {
+        for (key, value) in self
+            .body
+            .iter()
+            .filter(|(k, _)| k.has_lone_surrogates() || k.as_str() != "data")
+        {
             if !std::mem::take(&mut first) {
                 out.push(',');
             }
@@ -168,9 +197,18 @@ impl Event {
         out.push('}');
         let view = match &self.views {
             Views::None => None,
-            Views::Messages(m) => Some(("messages", Json::Array(m.iter().map(NormalizedMessage::to_json).collect()))),
-            Views::Statuses(s) => Some(("statuses", Json::Array(s.iter().map(StatusUpdate::to_json).collect()))),
-            Views::Reactions(r) => Some(("reactions", Json::Array(r.iter().map(NormalizedReaction::to_json).collect()))),
+            Views::Messages(m) => Some((
+                "messages",
+                Json::Array(m.iter().map(NormalizedMessage::to_json).collect()),
+            )),
+            Views::Statuses(s) => Some((
+                "statuses",
+                Json::Array(s.iter().map(StatusUpdate::to_json).collect()),
+            )),
+            Views::Reactions(r) => Some((
+                "reactions",
+                Json::Array(r.iter().map(NormalizedReaction::to_json).collect()),
+            )),
             Views::SessionStatus(s) => Some(("sessionStatus", Json::from(s.as_str()))),
         };
         if let Some((key, value)) = view {
@@ -210,9 +248,14 @@ pub fn parse_event(body: &[u8]) -> Result<Event, WebhookError> {
     };
     let name = match body.get("event") {
         Some(Json::String(name)) if !name.as_str().is_empty() => name.as_str(),
-        Some(Json::String(_)) => return Err(invalid_payload("`event` must not be empty at $.event")),
+        Some(Json::String(_)) => {
+            return Err(invalid_payload("`event` must not be empty at $.event"))
+        }
         Some(other) => {
-            return Err(invalid_payload(format!("`event` must be a string, found {} at $.event", other.type_phrase())))
+            return Err(invalid_payload(format!(
+                "`event` must be a string, found {} at $.event",
+                other.type_phrase()
+            )))
         }
         None => return Err(invalid_payload("missing `event` at $.event")),
     };
@@ -232,26 +275,46 @@ pub fn parse_event(body: &[u8]) -> Result<Event, WebhookError> {
     let kind = EventKind::from_received(name);
     let typed = EventData::decode(kind, data).map_err(|e| {
         let e = e.at_key("data");
-        invalid_payload(format!("`data` is not a documented {} shape: {}", kind.name(), e.describe()))
+        invalid_payload(format!(
+            "`data` is not a documented {} shape: {}",
+            kind.name(),
+            e.describe()
+        ))
     })?;
     let views = Views::of(&typed);
-    Ok(Event { kind, body, timestamp, views })
+    Ok(Event {
+        kind,
+        body,
+        timestamp,
+        views,
+    })
 }
 
-/// The envelope timestamp in seconds: a number or decimal string in seconds
-/// or milliseconds, or a Long object; null and absent mean none.
-fn envelope_timestamp(value: Option<&Json>) -> Result<Option<f64>, WebhookError> {
-    let seconds = match value {
+/// The envelope timestamp: a number or decimal string in seconds (maybe
+/// with a fraction) or milliseconds, or a Long object; null and absent mean
+/// none. Anything else, or a time out of range, is an invalid payload.
+fn envelope_timestamp(value: Option<&Json>) -> Result<Option<UnixTime>, WebhookError> {
+    let text = match value {
         None | Some(Json::Null) => return Ok(None),
-        Some(Json::Number(text)) => text.parse::<f64>().ok(),
-        Some(Json::String(s)) => s.as_str().trim().parse::<f64>().ok().filter(|t| t.is_finite()),
-        Some(long @ Json::Object(_)) => Int64::decode(long).ok().map(Int64::as_f64),
+        Some(Json::Number(text)) => Some(&**text),
+        Some(Json::String(s)) => Some(s.as_str().trim()),
         Some(_) => None,
     };
-    match (seconds, value) {
-        (Some(t), _) => Ok(Some(unix_seconds(t))),
+    let time = match (text, value) {
+        (Some(text), _) => match parse_scaled(text, 0, false) {
+            Some(whole) => UnixTime::from_seconds_or_millis(whole),
+            // A fraction: seconds with sub-second digits (beyond ms dropped).
+            None => parse_scaled(text, 3, true).and_then(UnixTime::from_millis),
+        },
+        (None, Some(long @ Json::Object(_))) => Int64::decode(long)
+            .ok()
+            .and_then(|v| UnixTime::from_seconds_or_millis(v.get())),
+        _ => None,
+    };
+    match (time, value) {
+        (Some(t), _) => Ok(Some(t)),
         (None, Some(v)) => Err(invalid_payload(format!(
-            "`timestamp` must be a number of seconds or milliseconds, found {} at $.timestamp",
+            "`timestamp` must be a time in seconds or milliseconds, found {} at $.timestamp",
             v.type_phrase()
         ))),
         (None, None) => Ok(None),
@@ -259,7 +322,10 @@ fn envelope_timestamp(value: Option<&Json>) -> Result<Option<f64>, WebhookError>
 }
 
 fn invalid_payload(message: impl fmt::Display) -> WebhookError {
-    WebhookError::new(ErrorCode::InvalidPayload, format!("invalid payload: {message}"))
+    WebhookError::new(
+        ErrorCode::InvalidPayload,
+        format!("invalid payload: {message}"),
+    )
 }
 
 #[cfg(test)]
@@ -272,10 +338,22 @@ mod tests {
 
     #[test]
     fn bad_json_is_invalid_json() {
-        for body in ["", "{", "{\"event\":\"x\",\"data\":{}", "nul", "{\"event\":'x'}", "{} {}"] {
+        for body in [
+            "",
+            "{",
+            "{\"event\":\"x\",\"data\":{}",
+            "nul",
+            "{\"event\":'x'}",
+            "{} {}",
+        ] {
             assert_eq!(code_of(body), ErrorCode::InvalidJson, "{body:?}");
         }
-        assert_eq!(parse_event(b"{\"event\":\"\xff\",\"data\":1}").unwrap_err().code(), ErrorCode::InvalidJson);
+        assert_eq!(
+            parse_event(b"{\"event\":\"\xff\",\"data\":1}")
+                .unwrap_err()
+                .code(),
+            ErrorCode::InvalidJson
+        );
     }
 
     #[test]
@@ -301,11 +379,18 @@ mod tests {
 
     #[test]
     fn errors_name_the_path_but_never_echo_values() {
-        let err = parse_event(br#"{"event":"x","data":{},"sessionId":["SECRET-SESSION"]}"#).unwrap_err();
+        let err =
+            parse_event(br#"{"event":"x","data":{},"sessionId":["SECRET-SESSION"]}"#).unwrap_err();
         assert!(err.message().contains("$.sessionId"), "{}", err.message());
         assert!(!err.message().contains("SECRET-SESSION"));
-        let err = parse_event(br#"{"event":"call","data":{"call":{"id":"SECRET-ID","from":5}}}"#).unwrap_err();
-        assert!(err.message().ends_with("expected a string, found a number at $.data.call.from"), "{}", err.message());
+        let err = parse_event(br#"{"event":"call","data":{"call":{"id":"SECRET-ID","from":5}}}"#)
+            .unwrap_err();
+        assert!(
+            err.message()
+                .ends_with("expected a string, found a number at $.data.call.from"),
+            "{}",
+            err.message()
+        );
         assert!(!err.message().contains("SECRET"));
     }
 
@@ -313,22 +398,37 @@ mod tests {
     fn debug_hides_the_session_id() {
         let e = parse_event(br#"{"event":"x","data":{},"sessionId":"SECRET-SESSION"}"#).unwrap();
         let shown = format!("{e:?}");
-        assert!(shown.contains("\"x\"") && !shown.contains("SECRET-SESSION"), "{shown}");
+        assert!(
+            shown.contains("\"x\"") && !shown.contains("SECRET-SESSION"),
+            "{shown}"
+        );
     }
 
     #[test]
     fn typed_access_for_rust_users() {
-        let e = parse_event(br#"{"event":"call.received","data":{"call":{"id":"C1","isVideo":true,"extra":1}}}"#).unwrap();
+        let e = parse_event(
+            br#"{"event":"call.received","data":{"call":{"id":"C1","isVideo":true,"extra":1}}}"#,
+        )
+        .unwrap();
         assert_eq!((e.name(), e.received_name()), ("call", "call.received"));
-        let EventData::Call(call) = e.typed() else { panic!("{:?}", e.typed()) };
+        let EventData::Call(call) = e.typed() else {
+            panic!("{:?}", e.typed())
+        };
         assert_eq!((call.call.id, call.call.is_video), ("C1", Some(true)));
-        assert!(call.call.raw.contains_key("extra"), "unknown fields stay reachable");
+        assert!(
+            call.call.raw.contains_key("extra"),
+            "unknown fields stay reachable"
+        );
     }
 
     #[test]
     fn null_optional_envelope_fields_are_tolerated() {
-        let e = parse_event(br#"{"event":"x","data":null,"sessionId":null,"timestamp":null}"#).unwrap();
-        assert_eq!((e.session_id(), e.timestamp(), e.name()), (None, None, "unknown"));
+        let e =
+            parse_event(br#"{"event":"x","data":null,"sessionId":null,"timestamp":null}"#).unwrap();
+        assert_eq!(
+            (e.session_id(), e.timestamp(), e.name()),
+            (None, None, "unknown")
+        );
         assert_eq!(e.data(), &Json::Null);
     }
 }

@@ -7,8 +7,8 @@
 //! decoder that picks the variant by structure.
 
 use super::decode::{
-    expect_object, name_set, wire_object, Bytes, Decode, Int64, OneOrMany, ShapeError, StrOrNum, TsDeclare,
-    TsType,
+    expect_object, name_set, parse_integer, wire_object, Bytes, Decode, Int64, Number, OneOrMany,
+    ShapeError, StrOrNum, TsDeclare, TsType,
 };
 use crate::json::Json;
 
@@ -50,10 +50,10 @@ wire_object! {
         jpeg_thumbnail: optional Bytes<'a> = "jpegThumbnail",
         direct_path: optional &'a str = "directPath",
         media_key_timestamp: optional Int64 = "mediaKeyTimestamp",
-        height: optional f64 = "height",
-        width: optional f64 = "width",
+        height: optional Number<'a> = "height",
+        width: optional Number<'a> = "width",
         /// Audio and video length in seconds.
-        seconds: optional f64 = "seconds",
+        seconds: optional Number<'a> = "seconds",
         /// A voice note.
         ptt: optional bool = "ptt",
         file_name: optional &'a str = "fileName",
@@ -70,8 +70,8 @@ wire_object! {
 
 wire_object! {
     pub struct LocationMessage as "LocationMessage" {
-        degrees_latitude: optional f64 = "degreesLatitude",
-        degrees_longitude: optional f64 = "degreesLongitude",
+        degrees_latitude: optional Number<'a> = "degreesLatitude",
+        degrees_longitude: optional Number<'a> = "degreesLongitude",
         name: optional &'a str = "name",
         address: optional &'a str = "address",
     }
@@ -151,7 +151,10 @@ wire_object! {
 /// or the message itself, flat. All three are seen for the same event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagesData<'a> {
-    Wrapped { messages: OneOrMany<WaMessage<'a>>, raw: &'a crate::json::Object },
+    Wrapped {
+        messages: OneOrMany<WaMessage<'a>>,
+        raw: &'a crate::json::Object,
+    },
     Flat(WaMessage<'a>),
 }
 
@@ -330,7 +333,7 @@ wire_object! {
         id: required &'a str = "id",
         name: optional &'a str = "name",
         conversation_timestamp: optional Int64 = "conversationTimestamp",
-        unread_count: optional f64 = "unreadCount",
+        unread_count: optional Number<'a> = "unreadCount",
         archived: optional bool = "archived",
         pinned: optional Int64 = "pinned",
         /// Mute end in seconds; may be u64::MAX ("forever") or -1.
@@ -363,7 +366,7 @@ wire_object! {
         desc: optional &'a str = "desc",
         restrict: optional bool = "restrict",
         announce: optional bool = "announce",
-        size: optional f64 = "size",
+        size: optional Number<'a> = "size",
         addressing_mode: optional &'a str = "addressingMode",
         author: optional &'a str = "author",
         author_pn: optional &'a str = "authorPn",
@@ -392,7 +395,10 @@ impl<'a> Decode<'a> for ParticipantRef<'a> {
         match value {
             Json::String(s) => Ok(ParticipantRef::Jid(s.as_str())),
             Json::Object(_) => GroupParticipant::decode(value).map(ParticipantRef::Participant),
-            _ => Err(ShapeError::new("a JID string or a participant object", value)),
+            _ => Err(ShapeError::new(
+                "a JID string or a participant object",
+                value,
+            )),
         }
     }
 }
@@ -468,7 +474,7 @@ wire_object! {
         offline: optional bool = "offline",
         caller_pn: optional &'a str = "callerPn",
         group_jid: optional &'a str = "groupJid",
-        latency_ms: optional f64 = "latencyMs",
+        latency_ms: optional Number<'a> = "latencyMs",
     }
 }
 
@@ -510,8 +516,8 @@ name_set! {
 
 impl DeliveryStatus {
     pub fn from_wire(value: &Json) -> DeliveryStatus {
-        if let Some(n) = value.as_f64() {
-            return match n as i64 {
+        if let Some(text) = value.as_number_text() {
+            return match parse_integer(text).unwrap_or(-1) {
                 0 => DeliveryStatus::Error,
                 1 => DeliveryStatus::Pending,
                 2 => DeliveryStatus::Sent,
@@ -550,7 +556,11 @@ name_set! {
 impl SessionStatus {
     pub fn from_wire(status: &str) -> SessionStatus {
         let lower = status.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        SessionStatus::ALL.iter().copied().find(|s| s.as_str() == lower).unwrap_or(SessionStatus::Unknown)
+        SessionStatus::ALL
+            .iter()
+            .copied()
+            .find(|s| s.as_str() == lower)
+            .unwrap_or(SessionStatus::Unknown)
     }
 }
 

@@ -4,7 +4,8 @@
 
 use super::decode::{jsdoc, name_set, Int64, TsDeclare, TsType};
 use super::model::{
-    DeliveryStatus, MessageContent, MessageReaction, MessageReceipt, MessageUpdate, SessionStatus, WaMessage,
+    DeliveryStatus, MessageContent, MessageReaction, MessageReceipt, MessageUpdate, SessionStatus,
+    WaMessage,
 };
 use crate::json::{Json, Object};
 
@@ -22,9 +23,14 @@ impl ViewValue for bool {
         Json::Bool(*self)
     }
 }
-impl ViewValue for f64 {
+impl ViewValue for UnixTime {
     fn to_json(&self) -> Json {
-        Json::from(*self)
+        Json::Number(self.seconds_text().into())
+    }
+}
+impl TsType for UnixTime {
+    fn ts_type() -> String {
+        "number".into()
     }
 }
 impl TsType for String {
@@ -133,7 +139,7 @@ view_object! {
         #[doc = "What it carries."]
         message_type: required MessageType = "type",
         /// Unix seconds.
-        timestamp: optional f64 = "timestamp",
+        timestamp: optional UnixTime = "timestamp",
     }
 }
 
@@ -148,7 +154,7 @@ view_object! {
         /// Whose receipt this is (group receipts name each member).
         user_jid: optional String = "userJid",
         /// Unix seconds.
-        timestamp: optional f64 = "timestamp",
+        timestamp: optional UnixTime = "timestamp",
     }
 }
 
@@ -165,22 +171,61 @@ view_object! {
         reactor_jid: optional String = "reactorJid",
         from_me: required bool = "fromMe",
         /// Unix seconds.
-        timestamp: optional f64 = "timestamp",
+        timestamp: optional UnixTime = "timestamp",
     }
 }
 
-/// Seconds since the epoch from a value that may be in seconds or in
-/// milliseconds: nothing in seconds is above 1e11 until the year 5138.
-pub fn unix_seconds(value: f64) -> f64 {
-    if value.abs() > 1e11 {
-        value / 1000.0
-    } else {
-        value
+/// A point in time, kept as whole milliseconds since the epoch and shown
+/// as unix seconds (`1763776803.123`). Integers end to end: the text is exact
+/// and no float formatting code is needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnixTime {
+    millis: i64,
+}
+
+/// Nothing in seconds is above this until the year 5138; anything above is
+/// milliseconds (the wire uses both, depending on the event).
+const MILLIS_ABOVE: i128 = 100_000_000_000;
+
+impl UnixTime {
+    pub fn from_millis(millis: i128) -> Option<UnixTime> {
+        i64::try_from(millis).ok().map(|millis| UnixTime { millis })
+    }
+
+    /// From a value that may be in seconds or in milliseconds.
+    pub fn from_seconds_or_millis(value: i128) -> Option<UnixTime> {
+        if value.abs() > MILLIS_ABOVE {
+            UnixTime::from_millis(value)
+        } else {
+            UnixTime::from_millis(value * 1000)
+        }
+    }
+
+    pub fn millis(self) -> i64 {
+        self.millis
+    }
+
+    pub fn seconds(self) -> f64 {
+        self.millis as f64 / 1000.0
+    }
+
+    /// Decimal seconds: `1763776803`, `1763776803.5`, `-1.25`.
+    pub fn seconds_text(self) -> String {
+        let sign = if self.millis < 0 { "-" } else { "" };
+        let (whole, frac) = (
+            self.millis.unsigned_abs() / 1000,
+            self.millis.unsigned_abs() % 1000,
+        );
+        if frac == 0 {
+            return format!("{sign}{whole}");
+        }
+        let frac = format!("{frac:03}");
+        format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
     }
 }
 
-fn int64_seconds(value: Option<Int64>) -> Option<f64> {
-    value.map(|v| unix_seconds(v.as_f64()))
+fn int64_time(value: Option<Int64>) -> Option<UnixTime> {
+    value.and_then(|v| UnixTime::from_seconds_or_millis(v.get()))
 }
 
 const GROUP_SUFFIX: &str = "@g.us";
@@ -214,17 +259,31 @@ impl NormalizedMessage {
         let sender_jid = if from_me {
             None
         } else if is_group {
-            [key.participant_pn, key.participant_alt, key.participant].into_iter().flatten().find(is_phone_jid).or(key.participant)
+            [key.participant_pn, key.participant_alt, key.participant]
+                .into_iter()
+                .flatten()
+                .find(is_phone_jid)
+                .or(key.participant)
         } else if chat_jid.ends_with("@newsletter") {
             None
         } else {
-            [key.sender_pn, key.remote_jid_alt, key.remote_jid].into_iter().flatten().find(is_phone_jid).or(key.remote_jid)
+            [key.sender_pn, key.remote_jid_alt, key.remote_jid]
+                .into_iter()
+                .flatten()
+                .find(is_phone_jid)
+                .or(key.remote_jid)
         };
-        let cleaned = if is_group { key.cleaned_participant_pn } else { key.cleaned_sender_pn };
+        let cleaned = if is_group {
+            key.cleaned_participant_pn
+        } else {
+            key.cleaned_sender_pn
+        };
         let sender_phone = if from_me {
             None
         } else {
-            cleaned.and_then(only_digits).or_else(|| sender_jid.and_then(phone_of_jid))
+            cleaned
+                .and_then(only_digits)
+                .or_else(|| sender_jid.and_then(phone_of_jid))
         };
         let content = m.message.as_ref().map(innermost);
         let text = m
@@ -247,7 +306,7 @@ impl NormalizedMessage {
             push_name: m.push_name.map(str::to_owned),
             text,
             message_type,
-            timestamp: int64_seconds(m.message_timestamp),
+            timestamp: int64_time(m.message_timestamp),
         }
     }
 }
@@ -262,17 +321,26 @@ fn innermost<'c, 'a>(content: &'c MessageContent<'a>) -> &'c MessageContent<'a> 
         &content.document_with_caption_message,
         &content.edited_message,
     ];
-    match wrappers.into_iter().flatten().find_map(|w| w.message.as_deref()) {
+    match wrappers
+        .into_iter()
+        .flatten()
+        .find_map(|w| w.message.as_deref())
+    {
         Some(inner) => innermost(inner),
         None => content,
     }
 }
 
 fn text_of<'a>(c: &MessageContent<'a>) -> Option<&'a str> {
-    let captions = [&c.image_message, &c.video_message, &c.ptv_message, &c.document_message]
-        .into_iter()
-        .flatten()
-        .find_map(|media| media.caption);
+    let captions = [
+        &c.image_message,
+        &c.video_message,
+        &c.ptv_message,
+        &c.document_message,
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|media| media.caption);
     c.conversation
         .or_else(|| c.extended_text_message.as_ref().and_then(|t| t.text))
         .or(captions)
@@ -338,7 +406,7 @@ impl StatusUpdate {
             from_me: r.key.from_me.unwrap_or(false),
             status,
             user_jid: receipt.user_jid.map(str::to_owned),
-            timestamp: int64_seconds(at),
+            timestamp: int64_time(at),
         }
     }
 }
@@ -348,15 +416,25 @@ impl NormalizedReaction {
         let target = r.reaction.key.as_ref();
         let from_me = r.key.from_me.unwrap_or(false);
         let emoji = r.reaction.text.filter(|t| !t.is_empty()).map(str::to_owned);
-        let chat = target.and_then(|k| k.remote_jid).or(r.key.remote_jid).unwrap_or_default();
+        let chat = target
+            .and_then(|k| k.remote_jid)
+            .or(r.key.remote_jid)
+            .unwrap_or_default();
         NormalizedReaction {
             message_id: target.and_then(|k| k.id).unwrap_or_default().to_owned(),
             chat_jid: chat.to_owned(),
             removed: emoji.is_none(),
             emoji,
-            reactor_jid: if from_me { None } else { r.key.participant.or(r.key.remote_jid).map(str::to_owned) },
+            reactor_jid: if from_me {
+                None
+            } else {
+                r.key.participant.or(r.key.remote_jid).map(str::to_owned)
+            },
             from_me,
-            timestamp: r.reaction.sender_timestamp_ms.map(|t| t.as_f64() / 1000.0),
+            timestamp: r
+                .reaction
+                .sender_timestamp_ms
+                .and_then(|t| UnixTime::from_millis(t.get())),
         }
     }
 }
@@ -368,4 +446,23 @@ pub fn ts_declarations() -> Vec<String> {
         StatusUpdate::ts_declaration(),
         NormalizedReaction::ts_declaration(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_time_reads_seconds_or_millis_and_prints_exact_seconds() {
+        let t = |v: i128| UnixTime::from_seconds_or_millis(v).unwrap();
+        assert_eq!(t(1763776803).seconds_text(), "1763776803");
+        assert_eq!(t(1763776803123).seconds_text(), "1763776803.123");
+        assert_eq!(t(1763776803100).seconds_text(), "1763776803.1");
+        assert_eq!(
+            UnixTime::from_millis(-1250).unwrap().seconds_text(),
+            "-1.25"
+        );
+        assert_eq!(t(1763776803123).seconds(), 1763776803.123);
+        assert_eq!(UnixTime::from_millis(u64::MAX as i128), None);
+    }
 }

@@ -51,19 +51,28 @@ impl JsonStr {
         let text: String = char::decode_utf16(units.iter().copied())
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect();
-        JsonStr { text: text.into(), utf16: Some(units.into()) }
+        JsonStr {
+            text: text.into(),
+            utf16: Some(units.into()),
+        }
     }
 }
 
 impl From<&str> for JsonStr {
     fn from(s: &str) -> Self {
-        JsonStr { text: s.into(), utf16: None }
+        JsonStr {
+            text: s.into(),
+            utf16: None,
+        }
     }
 }
 
 impl From<String> for JsonStr {
     fn from(s: String) -> Self {
-        JsonStr { text: s.into(), utf16: None }
+        JsonStr {
+            text: s.into(),
+            utf16: None,
+        }
     }
 }
 
@@ -80,7 +89,10 @@ impl Object {
 
     /// The value of `key` (keys with lone surrogates never match plain text).
     pub fn get(&self, key: &str) -> Option<&Json> {
-        self.members.iter().find(|(k, _)| !k.has_lone_surrogates() && k.as_str() == key).map(|(_, v)| v)
+        self.members
+            .iter()
+            .find(|(k, _)| !k.has_lone_surrogates() && k.as_str() == key)
+            .map(|(_, v)| v)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -119,7 +131,10 @@ impl Object {
 
     /// Remove `key`, returning its value.
     pub fn remove(&mut self, key: &str) -> Option<Json> {
-        let at = self.members.iter().position(|(k, _)| !k.has_lone_surrogates() && k.as_str() == key)?;
+        let at = self
+            .members
+            .iter()
+            .position(|(k, _)| !k.has_lone_surrogates() && k.as_str() == key)?;
         Some(self.members.remove(at).1)
     }
 
@@ -215,26 +230,5 @@ impl From<String> for Json {
 impl From<bool> for Json {
     fn from(b: bool) -> Self {
         Json::Bool(b)
-    }
-}
-
-impl From<f64> for Json {
-    /// Non-finite numbers have no JSON form; they become null, as in JSON.stringify.
-    fn from(n: f64) -> Self {
-        if n.is_finite() {
-            Json::Number(format_f64(n).into())
-        } else {
-            Json::Null
-        }
-    }
-}
-
-/// The shortest text that reads back as `n`, like JavaScript's Number#toString
-/// for the values we produce (integers print without a fraction).
-fn format_f64(n: f64) -> String {
-    if n == n.trunc() && n.abs() < 1e21 {
-        format!("{n:.0}")
-    } else {
-        format!("{n}")
     }
 }

@@ -29,9 +29,15 @@ impl fmt::Display for ParseError {
 /// Parse a whole document. Leading and trailing JSON whitespace is allowed;
 /// anything else after the value is an error.
 pub fn parse(bytes: &[u8]) -> Result<Json, ParseError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| ParseError { offset: e.valid_up_to(), reason: "invalid UTF-8" })?;
-    let mut p = Parser { s: text.as_bytes(), text, pos: 0 };
+    let text = std::str::from_utf8(bytes).map_err(|e| ParseError {
+        offset: e.valid_up_to(),
+        reason: "invalid UTF-8",
+    })?;
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        pos: 0,
+    };
     p.skip_ws();
     let value = p.value(0)?;
     p.skip_ws();
@@ -49,7 +55,10 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn error(&self, reason: &'static str) -> ParseError {
-        ParseError { offset: self.pos, reason }
+        ParseError {
+            offset: self.pos,
+            reason,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -229,13 +238,18 @@ impl<'a> Parser<'a> {
                         Some(b'r') => u16::from(b'\r'),
                         Some(b't') => u16::from(b'\t'),
                         Some(b'u') => {
-                            let hex = self.s.get(self.pos + 1..self.pos + 5).ok_or_else(|| self.error("truncated \\u escape"))?;
-                            let hex = std::str::from_utf8(hex).map_err(|_| self.error("invalid \\u escape"))?;
+                            let hex = self
+                                .s
+                                .get(self.pos + 1..self.pos + 5)
+                                .ok_or_else(|| self.error("truncated \\u escape"))?;
+                            let hex = std::str::from_utf8(hex)
+                                .map_err(|_| self.error("invalid \\u escape"))?;
                             if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
                                 return Err(self.error("invalid \\u escape"));
                             }
                             self.pos += 4;
-                            u16::from_str_radix(hex, 16).map_err(|_| self.error("invalid \\u escape"))?
+                            u16::from_str_radix(hex, 16)
+                                .map_err(|_| self.error("invalid \\u escape"))?
                         }
                         _ => return Err(self.error("invalid escape")),
                     };
@@ -264,7 +278,12 @@ impl<'a> Parser<'a> {
     }
 }
 
-fn insert_member(object: &mut Object, index: &mut Option<HashMap<JsonStr, usize>>, key: JsonStr, value: Json) {
+fn insert_member(
+    object: &mut Object,
+    index: &mut Option<HashMap<JsonStr, usize>>,
+    key: JsonStr,
+    value: Json,
+) {
     if let Some(index) = index {
         match index.get(&key) {
             Some(&at) => object.members_mut()[at].1 = value,
@@ -277,7 +296,13 @@ fn insert_member(object: &mut Object, index: &mut Option<HashMap<JsonStr, usize>
     }
     object.insert(key, value);
     if object.len() > INDEX_OBJECTS_OVER {
-        *index = Some(object.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+        *index = Some(
+            object
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.clone(), i))
+                .collect(),
+        );
     }
 }
 
@@ -327,7 +352,22 @@ mod tests {
 
     #[test]
     fn malformed_input_is_refused_with_an_offset() {
-        for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "\"\t\"", "[1] x", "tru", "\"\\x\"", "\"\\u12\"", "{1:2}", "NaN"] {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "01",
+            "1.",
+            "-",
+            "\"\t\"",
+            "[1] x",
+            "tru",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "{1:2}",
+            "NaN",
+        ] {
             assert!(parse(bad.as_bytes()).is_err(), "{bad:?}");
         }
         assert_eq!(parse(b"[1, \xff]").unwrap_err().reason, "invalid UTF-8");
@@ -339,7 +379,10 @@ mod tests {
         let deep_ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(deep_ok.as_bytes()).is_ok());
         let too_deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        assert_eq!(parse(too_deep.as_bytes()).unwrap_err().reason, "nested too deeply");
+        assert_eq!(
+            parse(too_deep.as_bytes()).unwrap_err().reason,
+            "nested too deeply"
+        );
         let hostile = "{\"a\":".repeat(100_000);
         assert!(parse(hostile.as_bytes()).is_err());
     }

@@ -46,7 +46,9 @@ pub fn write_str(s: &JsonStr, out: &mut String) {
         None => {
             for c in s.as_str().chars() {
                 let mut buf = [0u16; 2];
-                c.encode_utf16(&mut buf).iter().for_each(|&u| write_unit(u, out));
+                c.encode_utf16(&mut buf)
+                    .iter()
+                    .for_each(|&u| write_unit(u, out));
             }
         }
     }
@@ -74,11 +76,15 @@ mod tests {
 
     #[test]
     fn output_is_ascii_and_reads_back_the_same() {
-        let body = "{\"t\":\"h\u{e9}llo \u{1f600} \\\"q\\\" \\u0001 \u{2028}\",\"n\":[1.50,-0,1e400]}";
+        let body =
+            "{\"t\":\"h\u{e9}llo \u{1f600} \\\"q\\\" \\u0001 \u{2028}\",\"n\":[1.50,-0,1e400]}";
         let tree = parse(body.as_bytes()).unwrap();
         let out = tree.to_json_string();
         assert!(out.is_ascii(), "{out}");
-        assert_eq!(out, r#"{"t":"h\u00e9llo \ud83d\ude00 \"q\" \u0001 \u2028","n":[1.50,-0,1e400]}"#);
+        assert_eq!(
+            out,
+            r#"{"t":"h\u00e9llo \ud83d\ude00 \"q\" \u0001 \u2028","n":[1.50,-0,1e400]}"#
+        );
         assert_eq!(parse(out.as_bytes()).unwrap(), tree);
     }
 }

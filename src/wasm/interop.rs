@@ -38,9 +38,20 @@ pub fn body_bytes(hook: &Webhook, body: &JsValue) -> Result<Vec<u8>, WebhookErro
     } else if ArrayBuffer::is_view(body) {
         // Any typed array, DataView or Node Buffer: its bytes, not its elements.
         let view: &Object = body.unchecked_ref();
-        let field = |name: &str| Reflect::get(view, &name.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
-        let buffer: ArrayBuffer = Reflect::get(view, &"buffer".into()).map_err(|_| not_raw_body(body))?.unchecked_into();
-        Uint8Array::new_with_byte_offset_and_length(&buffer, field("byteOffset"), field("byteLength"))
+        let field = |name: &str| {
+            Reflect::get(view, &name.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0) as u32
+        };
+        let buffer: ArrayBuffer = Reflect::get(view, &"buffer".into())
+            .map_err(|_| not_raw_body(body))?
+            .unchecked_into();
+        Uint8Array::new_with_byte_offset_and_length(
+            &buffer,
+            field("byteOffset"),
+            field("byteLength"),
+        )
     } else {
         return Err(not_raw_body(body));
     };
@@ -73,19 +84,30 @@ pub fn options_from_js(options: &JsValue) -> Result<Options, WebhookError> {
         ));
     }
     if !options.is_object() {
-        return Err(invalid_options(format!("options must be an object, found {}", js_type(options))));
+        return Err(invalid_options(format!(
+            "options must be an object, found {}",
+            js_type(options)
+        )));
     }
     let get = |name: &str| -> Result<Option<JsValue>, WebhookError> {
-        let value = Reflect::get(options, &name.into()).map_err(|_| invalid_options(format!("reading `{name}` threw")))?;
+        let value = Reflect::get(options, &name.into())
+            .map_err(|_| invalid_options(format!("reading `{name}` threw")))?;
         Ok((!value.is_undefined()).then_some(value))
     };
 
     let secrets = match (get("secret")?, get("secrets")?) {
-        (Some(_), Some(_)) => return Err(invalid_options("give either `secret` or `secrets`, not both")),
+        (Some(_), Some(_)) => {
+            return Err(invalid_options(
+                "give either `secret` or `secrets`, not both",
+            ))
+        }
         (Some(one), None) => vec![secret_from_js(&one, "secret")?],
         (None, Some(many)) => {
             let Some(list) = many.dyn_ref::<Array>() else {
-                return Err(invalid_options(format!("`secrets` must be an array, found {}", js_type(&many))));
+                return Err(invalid_options(format!(
+                    "`secrets` must be an array, found {}",
+                    js_type(&many)
+                )));
             };
             list.iter()
                 .enumerate()
@@ -97,20 +119,32 @@ pub fn options_from_js(options: &JsValue) -> Result<Options, WebhookError> {
 
     let scheme = match get("scheme")? {
         None => Scheme::default(),
-        Some(v) => v.as_string().as_deref().and_then(Scheme::from_name).ok_or_else(|| {
-            invalid_options("`scheme` must be \"wasender\" (the default) or \"hmac-sha256\"")
-        })?,
+        Some(v) => v
+            .as_string()
+            .as_deref()
+            .and_then(Scheme::from_name)
+            .ok_or_else(|| {
+                invalid_options("`scheme` must be \"wasender\" (the default) or \"hmac-sha256\"")
+            })?,
     };
 
     let max_body_bytes = match get("maxBodyBytes")? {
         None => Options::default().max_body_bytes,
         Some(v) => match v.as_f64() {
             Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= u32::MAX as f64 => n as usize,
-            _ => return Err(invalid_options("`maxBodyBytes` must be a positive whole number of bytes")),
+            _ => {
+                return Err(invalid_options(
+                    "`maxBodyBytes` must be a positive whole number of bytes",
+                ))
+            }
         },
     };
 
-    Ok(Options { secrets, scheme, max_body_bytes })
+    Ok(Options {
+        secrets,
+        scheme,
+        max_body_bytes,
+    })
 }
 
 /// A secret is a string (the session's `webhook_secret`) or raw key bytes.
@@ -126,13 +160,22 @@ fn secret_from_js(value: &JsValue, at: &str) -> Result<Secret, WebhookError> {
         return Ok(Secret::from(Uint8Array::new(buffer).to_vec()));
     }
     if value.is_null() {
-        return Err(WebhookError::new(ErrorCode::MissingSecret, format!("missing secret: `{at}` is null")));
+        return Err(WebhookError::new(
+            ErrorCode::MissingSecret,
+            format!("missing secret: `{at}` is null"),
+        ));
     }
-    Err(invalid_options(format!("`{at}` must be a string or a Uint8Array, found {}", js_type(value))))
+    Err(invalid_options(format!(
+        "`{at}` must be a string or a Uint8Array, found {}",
+        js_type(value)
+    )))
 }
 
 fn invalid_options(message: impl std::fmt::Display) -> WebhookError {
-    WebhookError::new(ErrorCode::InvalidOptions, format!("invalid options: {message}"))
+    WebhookError::new(
+        ErrorCode::InvalidOptions,
+        format!("invalid options: {message}"),
+    )
 }
 
 fn js_type(value: &JsValue) -> String {
@@ -149,15 +192,27 @@ fn js_type(value: &JsValue) -> String {
 /// from the core's one parse: fast, and `__proto__` keys, big numbers and
 /// key order come out exactly as `JSON.parse(body)` would give them.
 pub fn event_to_js(event: &Event) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&event.to_json())
-        .map_err(|_| to_js_error(WebhookError::new(ErrorCode::InvalidJson, "invalid JSON: the body could not be rebuilt")))
+    js_sys::JSON::parse(&event.to_json()).map_err(|_| {
+        to_js_error(WebhookError::new(
+            ErrorCode::InvalidJson,
+            "invalid JSON: the body could not be rebuilt",
+        ))
+    })
 }
 
 pub fn config_summary(hook: &Webhook) -> JsValue {
     let summary = Object::new();
     // Setting fresh keys on a new plain object cannot throw.
     let _ = Reflect::set(&summary, &"scheme".into(), &hook.scheme().as_str().into());
-    let _ = Reflect::set(&summary, &"secretCount".into(), &(hook.secret_count() as u32).into());
-    let _ = Reflect::set(&summary, &"maxBodyBytes".into(), &(hook.max_body_bytes() as f64).into());
+    let _ = Reflect::set(
+        &summary,
+        &"secretCount".into(),
+        &(hook.secret_count() as u32).into(),
+    );
+    let _ = Reflect::set(
+        &summary,
+        &"maxBodyBytes".into(),
+        &(hook.max_body_bytes() as f64).into(),
+    );
     summary.into()
 }

@@ -23,8 +23,12 @@ impl WasenderWebhook {
     /// Throws `WebhookError` (`MISSING_SECRET` or `INVALID_OPTIONS`, status 500)
     /// when the options cannot work.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "WebhookOptions")] options: JsValue) -> Result<WasenderWebhook, JsValue> {
-        let inner = options_from_js(&options).and_then(Webhook::new).map_err(to_js_error)?;
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "WebhookOptions")] options: JsValue,
+    ) -> Result<WasenderWebhook, JsValue> {
+        let inner = options_from_js(&options)
+            .and_then(Webhook::new)
+            .map_err(to_js_error)?;
         Ok(WasenderWebhook { inner })
     }
 
@@ -37,7 +41,10 @@ impl WasenderWebhook {
         #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
     ) -> Result<JsValue, JsValue> {
         let bytes = body_bytes(&self.inner, &body).map_err(to_js_error)?;
-        let event = self.inner.handle(&bytes, signature_from_js(&signature).as_deref()).map_err(to_js_error)?;
+        let event = self
+            .inner
+            .handle(&bytes, signature_from_js(&signature).as_deref())
+            .map_err(to_js_error)?;
         event_to_js(&event)
     }
 
@@ -48,7 +55,10 @@ impl WasenderWebhook {
         #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
     ) -> Result<u32, JsValue> {
         let bytes = body_bytes(&self.inner, &body).map_err(to_js_error)?;
-        let index = self.inner.verify(&bytes, signature_from_js(&signature).as_deref()).map_err(to_js_error)?;
+        let index = self
+            .inner
+            .verify(&bytes, signature_from_js(&signature).as_deref())
+            .map_err(to_js_error)?;
         // At most as many secrets as a JS array can hold.
         Ok(index as u32)
     }

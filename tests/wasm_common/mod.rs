@@ -3,10 +3,10 @@
 //! instance keeps working after failures.
 
 use js_sys::{DataView, Error, Object, Reflect, Uint8Array, JSON};
+use wasender_webhook::wasm::{handle_webhook_event, WasenderWebhook};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
-use wasender_webhook::wasm::{handle_webhook_event, WasenderWebhook};
 
 const SECRET: &str = "fb61aa1c2f9e4b0d8c7e6a5b4c3d2e6c";
 const BODY: &str = r#"{"event":"messages.upsert","timestamp":1633456789,"data":{"messages":{"key":{"id":"3EB0X","remoteJid":"15550001111@s.whatsapp.net","fromMe":false},"messageBody":"héllo 😀","big":12345678901234567890}},"sessionId":"SESSION-KEY-123"}"#;
@@ -34,14 +34,20 @@ fn stringify(v: &JsValue) -> String {
 /// Assert `err` is a thrown WebhookError with this code and status, and
 /// that its message leaks none of the secrets involved.
 fn assert_webhook_error(err: JsValue, code: &str, status: u32) {
-    assert!(err.is_instance_of::<Error>(), "thrown value is an Error: {err:?}");
+    assert!(
+        err.is_instance_of::<Error>(),
+        "thrown value is an Error: {err:?}"
+    );
     assert_eq!(get(&err, "name"), "WebhookError");
     assert_eq!(get(&err, "code"), code);
     assert_eq!(get(&err, "status").as_f64(), Some(status as f64));
     let message = get(&err, "message").as_string().unwrap();
     assert!(!message.is_empty());
     for secret in [SECRET, "SESSION-KEY-123", "forged-signature"] {
-        assert!(!message.contains(secret), "message leaks a secret: {message}");
+        assert!(
+            !message.contains(secret),
+            "message leaks a secret: {message}"
+        );
     }
 }
 
@@ -51,10 +57,15 @@ fn bytes(s: &str) -> Uint8Array {
 
 #[wasm_bindgen_test]
 fn a_genuine_delivery_parses_losslessly() {
-    let event = hook().handle_webhook_event(BODY.into(), SECRET.into()).unwrap();
+    let event = hook()
+        .handle_webhook_event(BODY.into(), SECRET.into())
+        .unwrap();
     assert_eq!(get(&event, "event"), "messages.upsert");
     let sent = JSON::parse(BODY).unwrap();
-    assert_eq!(stringify(&get(&event, "data")), stringify(&get(&sent, "data")));
+    assert_eq!(
+        stringify(&get(&event, "data")),
+        stringify(&get(&sent, "data"))
+    );
     let message = js_sys::Array::from(&get(&event, "messages")).get(0);
     assert_eq!(get(&message, "text"), "héllo 😀");
     assert_eq!(get(&message, "type"), "text");
@@ -75,7 +86,10 @@ fn every_body_type_gives_the_same_event() {
         padded.subarray(4, 4 + u8s.length()).into(),
     ];
     for body in bodies {
-        assert_eq!(stringify(&h.handle_webhook_event(body, SECRET.into()).unwrap()), expected);
+        assert_eq!(
+            stringify(&h.handle_webhook_event(body, SECRET.into()).unwrap()),
+            expected
+        );
     }
 }
 
@@ -86,25 +100,66 @@ fn each_failure_has_its_code_and_status() {
     assert_webhook_error(err(BODY, JsValue::UNDEFINED), "MISSING_SIGNATURE", 401);
     assert_webhook_error(err(BODY, JsValue::NULL), "MISSING_SIGNATURE", 401);
     assert_webhook_error(err(BODY, "".into()), "MISSING_SIGNATURE", 401);
-    assert_webhook_error(err(BODY, "forged-signature".into()), "INVALID_SIGNATURE", 401);
+    assert_webhook_error(
+        err(BODY, "forged-signature".into()),
+        "INVALID_SIGNATURE",
+        401,
+    );
     assert_webhook_error(err("{\"event\":", SECRET.into()), "INVALID_JSON", 400);
     assert_webhook_error(err("[1,2]", SECRET.into()), "INVALID_PAYLOAD", 400);
-    assert_webhook_error(err(r#"{"event":5,"data":{}}"#, SECRET.into()), "INVALID_PAYLOAD", 400);
+    assert_webhook_error(
+        err(r#"{"event":5,"data":{}}"#, SECRET.into()),
+        "INVALID_PAYLOAD",
+        400,
+    );
     let parsed = JSON::parse(BODY).unwrap();
-    assert_webhook_error(h.handle_webhook_event(parsed, SECRET.into()).unwrap_err(), "BODY_ALREADY_PARSED", 500);
+    assert_webhook_error(
+        h.handle_webhook_event(parsed, SECRET.into()).unwrap_err(),
+        "BODY_ALREADY_PARSED",
+        500,
+    );
     let not_utf8 = Uint8Array::from(&[0x7b, 0xff, 0x7d][..]);
-    assert_webhook_error(h.handle_webhook_event(not_utf8.into(), SECRET.into()).unwrap_err(), "INVALID_JSON", 400);
+    assert_webhook_error(
+        h.handle_webhook_event(not_utf8.into(), SECRET.into())
+            .unwrap_err(),
+        "INVALID_JSON",
+        400,
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_body_limit_holds_for_every_body_type() {
-    let small = WasenderWebhook::new(options(&[("secret", SECRET.into()), ("maxBodyBytes", 16.into())])).unwrap();
+    let small = WasenderWebhook::new(options(&[
+        ("secret", SECRET.into()),
+        ("maxBodyBytes", 16.into()),
+    ]))
+    .unwrap();
     let big = "x".repeat(17);
-    assert_webhook_error(small.handle_webhook_event(big.as_str().into(), SECRET.into()).unwrap_err(), "BODY_TOO_LARGE", 413);
-    assert_webhook_error(small.handle_webhook_event(bytes(&big).into(), SECRET.into()).unwrap_err(), "BODY_TOO_LARGE", 413);
+    assert_webhook_error(
+        small
+            .handle_webhook_event(big.as_str().into(), SECRET.into())
+            .unwrap_err(),
+        "BODY_TOO_LARGE",
+        413,
+    );
+    assert_webhook_error(
+        small
+            .handle_webhook_event(bytes(&big).into(), SECRET.into())
+            .unwrap_err(),
+        "BODY_TOO_LARGE",
+        413,
+    );
     // 6 chars of UTF-16 but 18 bytes of UTF-8.
-    assert_webhook_error(small.verify("€€€€€€".into(), SECRET.into()).unwrap_err(), "BODY_TOO_LARGE", 413);
-    assert_eq!(small.verify("€€€€€".into(), SECRET.into()).unwrap(), 0, "15 bytes pass");
+    assert_webhook_error(
+        small.verify("€€€€€€".into(), SECRET.into()).unwrap_err(),
+        "BODY_TOO_LARGE",
+        413,
+    );
+    assert_eq!(
+        small.verify("€€€€€".into(), SECRET.into()).unwrap(),
+        0,
+        "15 bytes pass"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -113,11 +168,26 @@ fn bad_options_fail_at_construction() {
         (JsValue::UNDEFINED, "MISSING_SECRET"),
         (options(&[]), "MISSING_SECRET"),
         (options(&[("secret", "".into())]), "MISSING_SECRET"),
-        (options(&[("secrets", js_sys::Array::new().into())]), "MISSING_SECRET"),
+        (
+            options(&[("secrets", js_sys::Array::new().into())]),
+            "MISSING_SECRET",
+        ),
         (options(&[("secret", 42.into())]), "INVALID_OPTIONS"),
-        (options(&[("secret", "a".into()), ("scheme", "md5".into())]), "INVALID_OPTIONS"),
-        (options(&[("secret", "a".into()), ("maxBodyBytes", (-1).into())]), "INVALID_OPTIONS"),
-        (options(&[("secret", "a".into()), ("secrets", js_sys::Array::of1(&"b".into()).into())]), "INVALID_OPTIONS"),
+        (
+            options(&[("secret", "a".into()), ("scheme", "md5".into())]),
+            "INVALID_OPTIONS",
+        ),
+        (
+            options(&[("secret", "a".into()), ("maxBodyBytes", (-1).into())]),
+            "INVALID_OPTIONS",
+        ),
+        (
+            options(&[
+                ("secret", "a".into()),
+                ("secrets", js_sys::Array::of1(&"b".into()).into()),
+            ]),
+            "INVALID_OPTIONS",
+        ),
     ];
     for (opts, code) in cases {
         assert_webhook_error(WasenderWebhook::new(opts).err().unwrap(), code, 500);
@@ -126,7 +196,10 @@ fn bad_options_fail_at_construction() {
 
 #[wasm_bindgen_test]
 fn rotation_and_byte_secrets() {
-    let secrets = js_sys::Array::of2(&"old-secret".into(), &Uint8Array::from(SECRET.as_bytes()).into());
+    let secrets = js_sys::Array::of2(
+        &"old-secret".into(),
+        &Uint8Array::from(SECRET.as_bytes()).into(),
+    );
     let h = WasenderWebhook::new(options(&[("secrets", secrets.into())])).unwrap();
     assert_eq!(h.verify(BODY.into(), SECRET.into()).unwrap(), 1);
     assert_eq!(h.verify(BODY.into(), "old-secret".into()).unwrap(), 0);
@@ -138,13 +211,37 @@ fn hmac_scheme_verifies_a_tag_made_by_the_sender() {
     use hmac::{Hmac, KeyInit, Mac};
     let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(SECRET.as_bytes()).unwrap();
     mac.update(BODY.as_bytes());
-    let tag = format!("sha256={}", base16ct::lower::encode_string(&mac.finalize().into_bytes()));
-    let h = WasenderWebhook::new(options(&[("secret", SECRET.into()), ("scheme", "hmac-sha256".into())])).unwrap();
+    let tag = format!(
+        "sha256={}",
+        base16ct::lower::encode_string(&mac.finalize().into_bytes())
+    );
+    let h = WasenderWebhook::new(options(&[
+        ("secret", SECRET.into()),
+        ("scheme", "hmac-sha256".into()),
+    ]))
+    .unwrap();
     assert_eq!(h.scheme(), "hmac-sha256");
-    assert_eq!(get(&h.handle_webhook_event(bytes(BODY).into(), tag.as_str().into()).unwrap(), "event"), "messages.upsert");
+    assert_eq!(
+        get(
+            &h.handle_webhook_event(bytes(BODY).into(), tag.as_str().into())
+                .unwrap(),
+            "event"
+        ),
+        "messages.upsert"
+    );
     let tampered = BODY.replace("héllo", "hello");
-    assert_webhook_error(h.handle_webhook_event(tampered.as_str().into(), tag.as_str().into()).unwrap_err(), "INVALID_SIGNATURE", 401);
-    assert_webhook_error(h.handle_webhook_event(BODY.into(), SECRET.into()).unwrap_err(), "INVALID_SIGNATURE", 401);
+    assert_webhook_error(
+        h.handle_webhook_event(tampered.as_str().into(), tag.as_str().into())
+            .unwrap_err(),
+        "INVALID_SIGNATURE",
+        401,
+    );
+    assert_webhook_error(
+        h.handle_webhook_event(BODY.into(), SECRET.into())
+            .unwrap_err(),
+        "INVALID_SIGNATURE",
+        401,
+    );
 }
 
 #[wasm_bindgen_test]
@@ -152,7 +249,11 @@ fn the_one_shot_form_matches_the_instance() {
     let opts = options(&[("secret", SECRET.into())]);
     let event = handle_webhook_event(BODY.into(), SECRET.into(), opts.clone()).unwrap();
     assert_eq!(get(&event, "sessionId"), "SESSION-KEY-123");
-    assert_webhook_error(handle_webhook_event(BODY.into(), "forged-signature".into(), opts).unwrap_err(), "INVALID_SIGNATURE", 401);
+    assert_webhook_error(
+        handle_webhook_event(BODY.into(), "forged-signature".into(), opts).unwrap_err(),
+        "INVALID_SIGNATURE",
+        401,
+    );
 }
 
 #[wasm_bindgen_test]
@@ -175,5 +276,11 @@ fn still_correct_after_many_failures() {
         };
         assert!(h.handle_webhook_event(body.into(), sig.into()).is_err());
     }
-    assert_eq!(get(&h.handle_webhook_event(BODY.into(), SECRET.into()).unwrap(), "event"), "messages.upsert");
+    assert_eq!(
+        get(
+            &h.handle_webhook_event(BODY.into(), SECRET.into()).unwrap(),
+            "event"
+        ),
+        "messages.upsert"
+    );
 }
