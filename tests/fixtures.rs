@@ -137,3 +137,36 @@ fn every_known_event_has_a_fixture() {
         assert!(covered, "no fixture for {}", kind.name());
     }
 }
+
+/// The shape table (what parse_event checks) and the typed decoders (what
+/// `Event::typed` uses) come from the same declarations; hold them to it on
+/// every fixture, the invalid ones included.
+#[test]
+fn the_shape_table_and_the_typed_decoders_agree() {
+    use wasender_webhook::event::{shape, EventData, EventKind};
+    for entry in std::fs::read_dir(fixtures_dir().join("events")).unwrap() {
+        let path = entry.unwrap().path();
+        let body = parse(&std::fs::read(&path).unwrap()).unwrap();
+        let Some(name) = body.get("event").and_then(Json::as_str) else {
+            continue;
+        };
+        let kind = EventKind::from_received(name);
+        let (Some(shape), Some(data)) = (kind.data_shape(), body.get("data")) else {
+            continue;
+        };
+        let checked = shape::check(&shape, data).map_err(|e| e.describe());
+        let decoded = EventData::decode(kind, data)
+            .map(|_| ())
+            .map_err(|e| e.describe());
+        assert_eq!(
+            checked.is_ok(),
+            decoded.is_ok(),
+            "{}: {checked:?} vs {decoded:?}",
+            path.display()
+        );
+        if let (Err(a), Err(b)) = (&checked, &decoded) {
+            let path_of = |m: &str| m.rsplit(" at ").next().unwrap().to_owned();
+            assert_eq!(path_of(a), path_of(b), "{}", path.display());
+        }
+    }
+}

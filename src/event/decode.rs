@@ -100,6 +100,41 @@ pub trait TsDeclare {
     fn ts_declaration() -> String;
 }
 
+use super::shape::{HasShape, Item, Many, Shape};
+
+macro_rules! leaf_shapes {
+    ($($ty:ty => $item:expr),* $(,)?) => {$(
+        impl HasShape for $ty {
+            const SHAPE: Shape = Shape::one($item);
+        }
+    )*};
+}
+leaf_shapes! {
+    &str => Item::String,
+    bool => Item::Bool,
+    Number<'_> => Item::Number,
+    &Json => Item::Any,
+    Int64 => Item::Int64,
+    StrOrNum<'_> => Item::StrOrNum,
+    Bytes<'_> => Item::Bytes,
+}
+
+impl<T: HasShape> HasShape for Vec<T> {
+    const SHAPE: Shape = Shape {
+        many: Many::Array,
+        item: T::SHAPE.item,
+    };
+}
+impl<T: HasShape> HasShape for OneOrMany<T> {
+    const SHAPE: Shape = Shape {
+        many: Many::OneOrMany,
+        item: T::SHAPE.item,
+    };
+}
+impl<T: HasShape> HasShape for Box<T> {
+    const SHAPE: Shape = T::SHAPE;
+}
+
 /// An optional member: absent and `null` both read as `None`.
 pub fn optional<'a, T: Decode<'a>>(object: &'a Object, key: &str) -> Result<Option<T>, ShapeError> {
     match object.get(key) {
@@ -460,6 +495,25 @@ macro_rules! wire_object {
             }
         }
 
+        impl<'a> $name<'a> {
+            const FIELDS: &'static [$crate::event::shape::Field] = &[
+                $( $crate::event::shape::Field {
+                    name: $wire,
+                    required: wire_object!(@required $kind),
+                    shape: <$ty as $crate::event::shape::HasShape>::SHAPE,
+                }, )*
+            ];
+
+            fn fields() -> &'static [$crate::event::shape::Field] {
+                Self::FIELDS
+            }
+        }
+
+        impl<'a> $crate::event::shape::HasShape for $name<'a> {
+            const SHAPE: $crate::event::shape::Shape =
+                $crate::event::shape::Shape::one($crate::event::shape::Item::Object(Self::fields));
+        }
+
         impl<'a> $crate::event::decode::TsDeclare for $name<'a> {
             fn ts_declaration() -> String {
                 let mut s = $crate::event::decode::jsdoc(&[$($doc),*], "");
@@ -473,6 +527,8 @@ macro_rules! wire_object {
             }
         }
     };
+    (@required optional) => { false };
+    (@required required) => { true };
     (@type optional $ty:ty) => { Option<$ty> };
     (@type required $ty:ty) => { $ty };
     (@member required $wire:literal, $ts:expr) => { format!("  {}: {};\n", $wire, $ts) };

@@ -37,6 +37,14 @@ macro_rules! events {
                 }
             }
 
+            /// The documented shape(s) of this event's `data`; `None` for unknown events.
+            pub fn data_shape<'a>(self) -> Option<super::shape::Shape> {
+                match self {
+                    $( EventKind::$variant => Some(<$ty as super::shape::HasShape>::SHAPE), )*
+                    EventKind::Unknown => None,
+                }
+            }
+
             /// The other spellings seen in the wild for this event.
             pub fn aliases(self) -> &'static [&'static str] {
                 match self {

@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod kinds;
 pub mod model;
+pub mod shape;
 pub mod views;
 
 use std::fmt;
@@ -17,8 +18,8 @@ use crate::error::{ErrorCode, WebhookError};
 use crate::json::{self, write_json, write_str, Json, JsonStr, Object};
 use decode::{parse_scaled, Decode, Int64};
 pub use kinds::{EventData, EventKind};
-use model::SessionStatus;
-use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
+use model::{wraps_messages, wraps_receipt, SessionStatus};
+use views::{one_or_many, NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
 
 /// A parsed, checked webhook delivery.
 #[derive(Clone, PartialEq)]
@@ -41,36 +42,48 @@ enum Views {
 }
 
 impl Views {
-    fn of(data: &EventData<'_>) -> Views {
-        use EventData as D;
-        match data {
-            D::MessagesUpsert(m)
-            | D::MessagesReceived(m)
-            | D::MessagesPersonalReceived(m)
-            | D::MessagesGroupReceived(m)
-            | D::MessagesNewsletterReceived(m)
-            | D::MessageSent(m) => Views::Messages(
-                m.messages()
-                    .iter()
-                    .map(NormalizedMessage::from_message)
-                    .collect(),
-            ),
-            D::MessagesUpdate(u) => {
-                Views::Statuses(u.as_slice().iter().map(StatusUpdate::from_update).collect())
+    /// The view of `data`, already checked against `kind`'s shape.
+    fn of(kind: EventKind, data: &Json) -> Views {
+        use EventKind as K;
+        match kind {
+            K::MessagesUpsert
+            | K::MessagesReceived
+            | K::MessagesPersonalReceived
+            | K::MessagesGroupReceived
+            | K::MessagesNewsletterReceived
+            | K::MessageSent => {
+                let messages = if wraps_messages(data) {
+                    data.get("messages").map_or(&[][..], one_or_many)
+                } else {
+                    one_or_many(data)
+                };
+                Views::Messages(messages.iter().map(NormalizedMessage::from_json).collect())
             }
-            D::MessageReceiptUpdate(r) => Views::Statuses(
-                r.receipts()
+            K::MessagesUpdate => Views::Statuses(
+                one_or_many(data)
                     .iter()
-                    .map(StatusUpdate::from_receipt)
+                    .map(StatusUpdate::from_update)
                     .collect(),
             ),
-            D::MessagesReaction(r) => Views::Reactions(
-                r.as_slice()
+            K::MessageReceiptUpdate => {
+                let receipts = if wraps_receipt(data) {
+                    data.get("message").map_or(&[][..], std::slice::from_ref)
+                } else {
+                    one_or_many(data)
+                };
+                Views::Statuses(receipts.iter().map(StatusUpdate::from_receipt).collect())
+            }
+            K::MessagesReaction => Views::Reactions(
+                one_or_many(data)
                     .iter()
-                    .map(NormalizedReaction::from_reaction)
+                    .map(NormalizedReaction::from_json)
                     .collect(),
             ),
-            D::SessionStatus(s) => Views::SessionStatus(SessionStatus::from_wire(s.status)),
+            K::SessionStatus => Views::SessionStatus(SessionStatus::from_wire(
+                data.get("status")
+                    .and_then(Json::as_str)
+                    .unwrap_or_default(),
+            )),
             _ => Views::None,
         }
     }
@@ -102,8 +115,9 @@ impl Event {
 
     /// `data` as this event's typed model.
     pub fn typed(&self) -> EventData<'_> {
-        // parse_event decoded the same tree successfully; decoding is pure,
-        // so this cannot fail, but an Unknown is a safe answer if it did.
+        // parse_event checked this tree against the same declarations the
+        // decoders come from, so this cannot fail; Unknown is a safe answer
+        // if it ever did.
         EventData::decode(self.kind, self.data()).unwrap_or(EventData::Unknown(self.data()))
     }
 
@@ -273,15 +287,17 @@ pub fn parse_event(body: &[u8]) -> Result<Event, WebhookError> {
     }
     let timestamp = envelope_timestamp(body.get("timestamp"))?;
     let kind = EventKind::from_received(name);
-    let typed = EventData::decode(kind, data).map_err(|e| {
-        let e = e.at_key("data");
-        invalid_payload(format!(
-            "`data` is not a documented {} shape: {}",
-            kind.name(),
-            e.describe()
-        ))
-    })?;
-    let views = Views::of(&typed);
+    if let Some(shape) = kind.data_shape() {
+        shape::check(&shape, data).map_err(|e| {
+            let e = e.at_key("data");
+            invalid_payload(format!(
+                "`data` is not a documented {} shape: {}",
+                kind.name(),
+                e.describe()
+            ))
+        })?;
+    }
+    let views = Views::of(kind, data);
     Ok(Event {
         kind,
         body,

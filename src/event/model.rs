@@ -10,7 +10,26 @@ use super::decode::{
     expect_object, name_set, parse_integer, wire_object, Bytes, Decode, Int64, Number, OneOrMany,
     ShapeError, StrOrNum, TsDeclare, TsType,
 };
+use super::shape::{Field, HasShape, Item, Shape};
 use crate::json::Json;
+
+// The structural tests that pick a shape variant, shared by the typed
+// decoders, the shape table and the views.
+
+/// `{messages: …}` rather than a flat message.
+pub fn wraps_messages(data: &Json) -> bool {
+    data.get("messages").is_some()
+}
+
+/// `{jid, all}` (a whole chat) rather than `{keys}`.
+pub fn deletes_whole_chat(data: &Json) -> bool {
+    data.get("keys").is_none() && data.get("jid").is_some()
+}
+
+/// The documented `{message: {key, receipt}}` rather than `{key, receipt}` or an array.
+pub fn wraps_receipt(data: &Json) -> bool {
+    data.get("message").is_some() && data.get("key").is_none()
+}
 
 wire_object! {
     /// A WhatsApp message key (Baileys `IMessageKey` plus Wasender's additions).
@@ -179,6 +198,20 @@ impl<'a> Decode<'a> for MessagesData<'a> {
         }
     }
 }
+impl HasShape for MessagesData<'_> {
+    const SHAPE: Shape = Shape::one(Item::Choice(|data| {
+        if wraps_messages(data) {
+            const WRAPPED: &[Field] = &[Field {
+                name: "messages",
+                required: true,
+                shape: <OneOrMany<WaMessage<'static>>>::SHAPE,
+            }];
+            Shape::one(Item::Object(|| WRAPPED))
+        } else {
+            WaMessage::SHAPE
+        }
+    }));
+}
 impl TsType for MessagesData<'_> {
     fn ts_type() -> String {
         "MessagesData".into()
@@ -235,13 +268,21 @@ pub enum MessagesDeleteData<'a> {
 
 impl<'a> Decode<'a> for MessagesDeleteData<'a> {
     fn decode(value: &'a Json) -> Result<Self, ShapeError> {
-        let object = expect_object(value)?;
-        if object.contains_key("keys") || !object.contains_key("jid") {
-            MessagesDeleteKeys::decode(value).map(MessagesDeleteData::Keys)
-        } else {
+        if deletes_whole_chat(value) {
             MessagesDeleteAll::decode(value).map(MessagesDeleteData::All)
+        } else {
+            MessagesDeleteKeys::decode(value).map(MessagesDeleteData::Keys)
         }
     }
+}
+impl HasShape for MessagesDeleteData<'_> {
+    const SHAPE: Shape = Shape::one(Item::Choice(|data| {
+        if deletes_whole_chat(data) {
+            MessagesDeleteAll::SHAPE
+        } else {
+            MessagesDeleteKeys::SHAPE
+        }
+    }));
 }
 impl TsType for MessagesDeleteData<'_> {
     fn ts_type() -> String {
@@ -313,13 +354,21 @@ impl<'a> MessageReceiptData<'a> {
 
 impl<'a> Decode<'a> for MessageReceiptData<'a> {
     fn decode(value: &'a Json) -> Result<Self, ShapeError> {
-        match value.as_object() {
-            Some(object) if object.contains_key("message") && !object.contains_key("key") => {
-                WrappedReceipt::decode(value).map(MessageReceiptData::Wrapped)
-            }
-            _ => OneOrMany::decode(value).map(MessageReceiptData::Receipts),
+        if wraps_receipt(value) {
+            WrappedReceipt::decode(value).map(MessageReceiptData::Wrapped)
+        } else {
+            OneOrMany::decode(value).map(MessageReceiptData::Receipts)
         }
     }
+}
+impl HasShape for MessageReceiptData<'_> {
+    const SHAPE: Shape = Shape::one(Item::Choice(|data| {
+        if wraps_receipt(data) {
+            WrappedReceipt::SHAPE
+        } else {
+            <OneOrMany<MessageReceipt<'static>>>::SHAPE
+        }
+    }));
 }
 impl TsType for MessageReceiptData<'_> {
     fn ts_type() -> String {
@@ -401,6 +450,9 @@ impl<'a> Decode<'a> for ParticipantRef<'a> {
             )),
         }
     }
+}
+impl HasShape for ParticipantRef<'_> {
+    const SHAPE: Shape = Shape::one(Item::StringOrObject(GroupParticipant::fields));
 }
 impl TsType for ParticipantRef<'_> {
     fn ts_type() -> String {

@@ -1,12 +1,9 @@
 //! Normalised views: what a handler wants to know, the same whatever shape
-//! the event arrived in. Derived from the typed model (one parse), returned
-//! beside the untouched `data`.
+//! the event arrived in. Read from the parsed tree once its shape has been
+//! checked (one parse), and returned beside the untouched `data`.
 
-use super::decode::{jsdoc, name_set, Int64, TsDeclare, TsType};
-use super::model::{
-    DeliveryStatus, MessageContent, MessageReaction, MessageReceipt, MessageUpdate, SessionStatus,
-    WaMessage,
-};
+use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
+use super::model::{DeliveryStatus, SessionStatus};
 use crate::json::{Json, Object};
 
 /// Values a view field can hold, and how each becomes JSON.
@@ -224,11 +221,34 @@ impl UnixTime {
     }
 }
 
-fn int64_time(value: Option<Int64>) -> Option<UnixTime> {
-    value.and_then(|v| UnixTime::from_seconds_or_millis(v.get()))
+const GROUP_SUFFIX: &str = "@g.us";
+
+/// The string at `path` below `value`.
+fn str_at<'j>(value: &'j Json, path: &[&str]) -> Option<&'j str> {
+    path.iter()
+        .try_fold(value, |v, key| v.get(key))
+        .and_then(Json::as_str)
 }
 
-const GROUP_SUFFIX: &str = "@g.us";
+fn bool_at(value: &Json, path: &[&str]) -> Option<bool> {
+    path.iter()
+        .try_fold(value, |v, key| v.get(key))
+        .and_then(Json::as_bool)
+}
+
+fn time_at(value: &Json, key: &str, millis: bool) -> Option<UnixTime> {
+    let v = Int64::decode(value.get(key)?).ok()?.get();
+    if millis {
+        UnixTime::from_millis(v)
+    } else {
+        UnixTime::from_seconds_or_millis(v)
+    }
+}
+
+/// An item, or each item of an array: the wire sends both.
+pub fn one_or_many(value: &Json) -> &[Json] {
+    value.as_array().unwrap_or(std::slice::from_ref(value))
+}
 
 /// Digits of a phone-number JID's user part (`15550001111:3@s.whatsapp.net`
 /// → `15550001111`); nothing for LIDs, groups and other JIDs.
@@ -250,33 +270,108 @@ fn is_phone_jid(jid: &&str) -> bool {
     jid.ends_with("@s.whatsapp.net") || jid.ends_with("@c.us")
 }
 
+/// Wrappers that carry the real content one level down, in `message`.
+const WRAPPERS: [&str; 6] = [
+    "ephemeralMessage",
+    "viewOnceMessage",
+    "viewOnceMessageV2",
+    "viewOnceMessageV2Extension",
+    "documentWithCaptionMessage",
+    "editedMessage",
+];
+
+/// Content keys and what they carry, in the order they are looked for.
+const CONTENT_TYPES: [(&str, MessageType); 18] = [
+    ("conversation", MessageType::Text),
+    ("extendedTextMessage", MessageType::Text),
+    ("imageMessage", MessageType::Image),
+    ("videoMessage", MessageType::Video),
+    ("ptvMessage", MessageType::Video),
+    ("audioMessage", MessageType::Audio),
+    ("documentMessage", MessageType::Document),
+    ("stickerMessage", MessageType::Sticker),
+    ("locationMessage", MessageType::Location),
+    ("liveLocationMessage", MessageType::Location),
+    ("contactMessage", MessageType::Contact),
+    ("contactsArrayMessage", MessageType::Contact),
+    ("reactionMessage", MessageType::Reaction),
+    ("pollCreationMessage", MessageType::Poll),
+    ("pollCreationMessageV2", MessageType::Poll),
+    ("pollCreationMessageV3", MessageType::Poll),
+    ("pollUpdateMessage", MessageType::Poll),
+    ("protocolMessage", MessageType::Other),
+];
+
+/// Unwrap ephemeral, view-once, edited and document-with-caption wrappers.
+fn innermost(content: &Json) -> &Json {
+    let inner = WRAPPERS.iter().find_map(|w| {
+        content
+            .get(w)
+            .and_then(|w| w.get("message"))
+            .filter(|m| m.as_object().is_some())
+    });
+    match inner {
+        Some(inner) => innermost(inner),
+        None => content,
+    }
+}
+
+fn text_of(content: &Json) -> Option<&str> {
+    let present = |key: &str| content.get(key).filter(|v| !v.is_null());
+    content
+        .get("conversation")
+        .and_then(Json::as_str)
+        .or_else(|| str_at(content, &["extendedTextMessage", "text"]))
+        .or_else(|| {
+            [
+                "imageMessage",
+                "videoMessage",
+                "ptvMessage",
+                "documentMessage",
+            ]
+            .iter()
+            .find_map(|m| {
+                present(m)
+                    .and_then(|media| media.get("caption"))
+                    .and_then(Json::as_str)
+            })
+        })
+        .filter(|t| !t.is_empty())
+}
+
+fn type_of(content: &Json) -> MessageType {
+    CONTENT_TYPES
+        .iter()
+        .find(|(key, _)| content.get(key).is_some_and(|v| !v.is_null()))
+        .map_or(MessageType::Other, |(_, t)| *t)
+}
+
 impl NormalizedMessage {
-    pub fn from_message(m: &WaMessage<'_>) -> NormalizedMessage {
-        let key = &m.key;
-        let chat_jid = key.remote_jid.unwrap_or_default();
+    /// From a message already checked against the `WAMessage` shape.
+    pub fn from_json(m: &Json) -> NormalizedMessage {
+        let key = m.get("key").unwrap_or(&Json::Null);
+        let k = |name: &str| key.get(name).and_then(Json::as_str);
+        let chat_jid = k("remoteJid").unwrap_or_default();
         let is_group = chat_jid.ends_with(GROUP_SUFFIX);
-        let from_me = key.from_me.unwrap_or(false);
-        let sender_jid = if from_me {
+        let from_me = bool_at(key, &["fromMe"]).unwrap_or(false);
+        fn prefer_phone(candidates: [Option<&str>; 3]) -> Option<&str> {
+            candidates
+                .into_iter()
+                .flatten()
+                .find(is_phone_jid)
+                .or(candidates[2])
+        }
+        let sender_jid = if from_me || chat_jid.ends_with("@newsletter") {
             None
         } else if is_group {
-            [key.participant_pn, key.participant_alt, key.participant]
-                .into_iter()
-                .flatten()
-                .find(is_phone_jid)
-                .or(key.participant)
-        } else if chat_jid.ends_with("@newsletter") {
-            None
+            prefer_phone([k("participantPn"), k("participantAlt"), k("participant")])
         } else {
-            [key.sender_pn, key.remote_jid_alt, key.remote_jid]
-                .into_iter()
-                .flatten()
-                .find(is_phone_jid)
-                .or(key.remote_jid)
+            prefer_phone([k("senderPn"), k("remoteJidAlt"), k("remoteJid")])
         };
         let cleaned = if is_group {
-            key.cleaned_participant_pn
+            k("cleanedParticipantPn")
         } else {
-            key.cleaned_sender_pn
+            k("cleanedSenderPn")
         };
         let sender_phone = if from_me {
             None
@@ -285,9 +380,13 @@ impl NormalizedMessage {
                 .and_then(only_digits)
                 .or_else(|| sender_jid.and_then(phone_of_jid))
         };
-        let content = m.message.as_ref().map(innermost);
+        let content = m
+            .get("message")
+            .filter(|c| c.as_object().is_some())
+            .map(innermost);
         let text = m
-            .message_body
+            .get("messageBody")
+            .and_then(Json::as_str)
             .filter(|t| !t.is_empty())
             .or_else(|| content.and_then(text_of))
             .map(str::to_owned);
@@ -297,144 +396,98 @@ impl NormalizedMessage {
             None => MessageType::Other,
         };
         NormalizedMessage {
-            id: key.id.unwrap_or_default().to_owned(),
+            id: k("id").unwrap_or_default().to_owned(),
             chat_jid: chat_jid.to_owned(),
             is_group,
             from_me,
             sender_jid: sender_jid.map(str::to_owned),
             sender_phone,
-            push_name: m.push_name.map(str::to_owned),
+            push_name: m.get("pushName").and_then(Json::as_str).map(str::to_owned),
             text,
             message_type,
-            timestamp: int64_time(m.message_timestamp),
+            timestamp: time_at(m, "messageTimestamp", false),
         }
     }
 }
 
-/// Unwrap ephemeral, view-once, edited and document-with-caption wrappers.
-fn innermost<'c, 'a>(content: &'c MessageContent<'a>) -> &'c MessageContent<'a> {
-    let wrappers = [
-        &content.ephemeral_message,
-        &content.view_once_message,
-        &content.view_once_message_v2,
-        &content.view_once_message_v2_extension,
-        &content.document_with_caption_message,
-        &content.edited_message,
-    ];
-    match wrappers
-        .into_iter()
-        .flatten()
-        .find_map(|w| w.message.as_deref())
-    {
-        Some(inner) => innermost(inner),
-        None => content,
-    }
-}
-
-fn text_of<'a>(c: &MessageContent<'a>) -> Option<&'a str> {
-    let captions = [
-        &c.image_message,
-        &c.video_message,
-        &c.ptv_message,
-        &c.document_message,
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|media| media.caption);
-    c.conversation
-        .or_else(|| c.extended_text_message.as_ref().and_then(|t| t.text))
-        .or(captions)
-        .filter(|t| !t.is_empty())
-}
-
-fn type_of(c: &MessageContent<'_>) -> MessageType {
-    if c.conversation.is_some() || c.extended_text_message.is_some() {
-        MessageType::Text
-    } else if c.image_message.is_some() {
-        MessageType::Image
-    } else if c.video_message.is_some() || c.ptv_message.is_some() {
-        MessageType::Video
-    } else if c.audio_message.is_some() {
-        MessageType::Audio
-    } else if c.document_message.is_some() {
-        MessageType::Document
-    } else if c.sticker_message.is_some() {
-        MessageType::Sticker
-    } else if c.location_message.is_some() || c.live_location_message.is_some() {
-        MessageType::Location
-    } else if c.contact_message.is_some() || c.contacts_array_message.is_some() {
-        MessageType::Contact
-    } else if c.reaction_message.is_some() {
-        MessageType::Reaction
-    } else if c.poll_creation_message.is_some()
-        || c.poll_creation_message_v2.is_some()
-        || c.poll_creation_message_v3.is_some()
-        || c.poll_update_message.is_some()
-    {
-        MessageType::Poll
-    } else {
-        MessageType::Other
-    }
-}
-
 impl StatusUpdate {
-    pub fn from_update(u: &MessageUpdate<'_>) -> StatusUpdate {
+    /// From a `messages.update` entry (`{key, update}`).
+    pub fn from_update(u: &Json) -> StatusUpdate {
         StatusUpdate {
-            id: u.key.id.unwrap_or_default().to_owned(),
-            chat_jid: u.key.remote_jid.unwrap_or_default().to_owned(),
-            from_me: u.key.from_me.unwrap_or(false),
-            status: u.update.status.map(|s| DeliveryStatus::from_wire(s.0)),
+            id: str_at(u, &["key", "id"]).unwrap_or_default().to_owned(),
+            chat_jid: str_at(u, &["key", "remoteJid"])
+                .unwrap_or_default()
+                .to_owned(),
+            from_me: bool_at(u, &["key", "fromMe"]).unwrap_or(false),
+            status: u
+                .get("update")
+                .and_then(|u| u.get("status"))
+                .filter(|s| !s.is_null())
+                .map(DeliveryStatus::from_wire),
             user_jid: None,
             timestamp: None,
         }
     }
 
-    /// The furthest state the receipt records: played, read, then delivered.
-    pub fn from_receipt(r: &MessageReceipt<'_>) -> StatusUpdate {
-        let receipt = &r.receipt;
+    /// From a receipt (`{key, receipt}`): the furthest state it records,
+    /// played, read, then delivered.
+    pub fn from_receipt(r: &Json) -> StatusUpdate {
+        let receipt = r.get("receipt").unwrap_or(&Json::Null);
         let (status, at) = [
-            (DeliveryStatus::Played, receipt.played_timestamp),
-            (DeliveryStatus::Read, receipt.read_timestamp),
-            (DeliveryStatus::Delivered, receipt.receipt_timestamp),
+            (DeliveryStatus::Played, "playedTimestamp"),
+            (DeliveryStatus::Read, "readTimestamp"),
+            (DeliveryStatus::Delivered, "receiptTimestamp"),
         ]
         .into_iter()
-        .find(|(_, t)| t.is_some())
-        .map_or((None, None), |(s, t)| (Some(s), t));
+        .find_map(|(status, key)| {
+            receipt
+                .get(key)
+                .filter(|t| !t.is_null())
+                .map(|_| (status, key))
+        })
+        .map_or((None, None), |(status, key)| {
+            (Some(status), time_at(receipt, key, false))
+        });
         StatusUpdate {
-            id: r.key.id.unwrap_or_default().to_owned(),
-            chat_jid: r.key.remote_jid.unwrap_or_default().to_owned(),
-            from_me: r.key.from_me.unwrap_or(false),
+            id: str_at(r, &["key", "id"]).unwrap_or_default().to_owned(),
+            chat_jid: str_at(r, &["key", "remoteJid"])
+                .unwrap_or_default()
+                .to_owned(),
+            from_me: bool_at(r, &["key", "fromMe"]).unwrap_or(false),
             status,
-            user_jid: receipt.user_jid.map(str::to_owned),
-            timestamp: int64_time(at),
+            user_jid: str_at(receipt, &["userJid"]).map(str::to_owned),
+            timestamp: at,
         }
     }
 }
 
 impl NormalizedReaction {
-    pub fn from_reaction(r: &MessageReaction<'_>) -> NormalizedReaction {
-        let target = r.reaction.key.as_ref();
-        let from_me = r.key.from_me.unwrap_or(false);
-        let emoji = r.reaction.text.filter(|t| !t.is_empty()).map(str::to_owned);
-        let chat = target
-            .and_then(|k| k.remote_jid)
-            .or(r.key.remote_jid)
+    /// From a `messages.reaction` entry (`{key, reaction}`).
+    pub fn from_json(r: &Json) -> NormalizedReaction {
+        let reaction = r.get("reaction").unwrap_or(&Json::Null);
+        let from_me = bool_at(r, &["key", "fromMe"]).unwrap_or(false);
+        let emoji = str_at(reaction, &["text"])
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
+        let chat = str_at(reaction, &["key", "remoteJid"])
+            .or(str_at(r, &["key", "remoteJid"]))
             .unwrap_or_default();
         NormalizedReaction {
-            message_id: target.and_then(|k| k.id).unwrap_or_default().to_owned(),
+            message_id: str_at(reaction, &["key", "id"])
+                .unwrap_or_default()
+                .to_owned(),
             chat_jid: chat.to_owned(),
             removed: emoji.is_none(),
             emoji,
             reactor_jid: if from_me {
                 None
             } else {
-                r.key.participant.or(r.key.remote_jid).map(str::to_owned)
+                str_at(r, &["key", "participant"])
+                    .or(str_at(r, &["key", "remoteJid"]))
+                    .map(str::to_owned)
             },
             from_me,
-            timestamp: r
-                .reaction
-                .sender_timestamp_ms
-                .and_then(|t| UnixTime::from_millis(t.get())),
+            timestamp: time_at(reaction, "senderTimestampMs", true),
         }
     }
 }
