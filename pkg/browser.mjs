@@ -43,3 +43,8 @@ export function handleWebhookEvent(body, signature, options) {
   assertLoaded();
   return glue.handleWebhookEvent(body, signature, options);
 }
+
+export function signHmacSha256(secret, body) {
+  assertLoaded();
+  return glue.signHmacSha256(secret, body);
+}

@@ -5,7 +5,7 @@ import { initSync } from "./dist/wasender_webhook.js";
 
 initSync({ module: readFileSync(new URL("./dist/wasender_webhook_bg.wasm", import.meta.url)) });
 
-export { WasenderWebhook, handleWebhookEvent } from "./dist/wasender_webhook.js";
+export { WasenderWebhook, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
 export { WebhookError } from "./dist/webhook_error.js";
 
 /** Already loaded here; kept so one `await init()` works in every runtime. */

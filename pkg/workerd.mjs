@@ -6,7 +6,7 @@ import { initSync } from "./dist/wasender_webhook.js";
 
 initSync({ module: wasmModule });
 
-export { WasenderWebhook, handleWebhookEvent } from "./dist/wasender_webhook.js";
+export { WasenderWebhook, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
 export { WebhookError } from "./dist/webhook_error.js";
 
 /** Already loaded here; kept so one `await init()` works in every runtime. */

@@ -19,6 +19,9 @@ pub enum ErrorCode {
     /// The WebAssembly module was used before it was loaded (browsers load
     /// it with `await init()`; every other runtime loads it on import).
     NotInitialized,
+    /// A webhook endpoint was called with another method than POST
+    /// (reported by the request adapters).
+    MethodNotAllowed,
     /// The request carried no signature header, or an empty one.
     MissingSignature,
     /// The signature did not match any configured secret.
@@ -36,11 +39,12 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in declaration order (used to keep the TypeScript union honest).
-    pub const ALL: [ErrorCode; 9] = [
+    pub const ALL: [ErrorCode; 10] = [
         ErrorCode::MissingSecret,
         ErrorCode::InvalidOptions,
         ErrorCode::NotInitialized,
         ErrorCode::BodyAlreadyParsed,
+        ErrorCode::MethodNotAllowed,
         ErrorCode::MissingSignature,
         ErrorCode::InvalidSignature,
         ErrorCode::BodyTooLarge,
@@ -55,6 +59,7 @@ impl ErrorCode {
             ErrorCode::InvalidOptions => "INVALID_OPTIONS",
             ErrorCode::NotInitialized => "NOT_INITIALIZED",
             ErrorCode::BodyAlreadyParsed => "BODY_ALREADY_PARSED",
+            ErrorCode::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             ErrorCode::MissingSignature => "MISSING_SIGNATURE",
             ErrorCode::InvalidSignature => "INVALID_SIGNATURE",
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
@@ -73,6 +78,7 @@ impl ErrorCode {
             | ErrorCode::InvalidOptions
             | ErrorCode::NotInitialized
             | ErrorCode::BodyAlreadyParsed => 500,
+            ErrorCode::MethodNotAllowed => 405,
             ErrorCode::MissingSignature | ErrorCode::InvalidSignature => 401,
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::InvalidJson | ErrorCode::InvalidPayload => 400,
@@ -114,6 +120,13 @@ impl WebhookError {
     }
 
     // Constructors for the failures that read the same wherever they happen.
+
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            ErrorCode::MethodNotAllowed,
+            "method not allowed: webhooks are delivered with POST",
+        )
+    }
 
     pub(crate) fn missing_signature() -> Self {
         Self::new(
@@ -172,6 +185,7 @@ mod tests {
                 ("INVALID_OPTIONS", 500),
                 ("NOT_INITIALIZED", 500),
                 ("BODY_ALREADY_PARSED", 500),
+                ("METHOD_NOT_ALLOWED", 405),
                 ("MISSING_SIGNATURE", 401),
                 ("INVALID_SIGNATURE", 401),
                 ("BODY_TOO_LARGE", 413),

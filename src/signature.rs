@@ -41,6 +41,11 @@ pub fn decode_hmac_sha256_tag(header: &str) -> Option<[u8; TAG_LEN]> {
     (decoded_len == TAG_LEN).then_some(tag)
 }
 
+/// Lower-case hex, as signatures are usually written.
+pub fn to_hex(bytes: &[u8]) -> String {
+    base16ct::lower::encode_string(bytes)
+}
+
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)

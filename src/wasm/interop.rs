@@ -33,6 +33,21 @@ pub fn body_bytes(hook: &Webhook, body: &JsValue) -> Result<Vec<u8>, WebhookErro
         hook.check_body_size(bytes.len())?;
         return Ok(bytes);
     }
+    let view = byte_view(body)?;
+    hook.check_body_size(view.length() as usize)?;
+    Ok(view.to_vec())
+}
+
+/// The bytes of a body, with no limit (for signing in test kits).
+pub fn bytes_of(body: &JsValue) -> Result<Vec<u8>, WebhookError> {
+    match body.dyn_ref::<JsString>() {
+        Some(text) => Ok(String::from(text).into_bytes()),
+        None => byte_view(body).map(|view| view.to_vec()),
+    }
+}
+
+/// A Uint8Array over exactly the bytes of an ArrayBuffer or any view.
+fn byte_view(body: &JsValue) -> Result<Uint8Array, WebhookError> {
     let view = if let Some(buffer) = body.dyn_ref::<ArrayBuffer>() {
         Uint8Array::new(buffer)
     } else if ArrayBuffer::is_view(body) {
@@ -55,8 +70,7 @@ pub fn body_bytes(hook: &Webhook, body: &JsValue) -> Result<Vec<u8>, WebhookErro
     } else {
         return Err(not_raw_body(body));
     };
-    hook.check_body_size(view.length() as usize)?;
-    Ok(view.to_vec())
+    Ok(view)
 }
 
 fn not_raw_body(body: &JsValue) -> WebhookError {
@@ -149,7 +163,7 @@ pub fn options_from_js(options: &JsValue) -> Result<Options, WebhookError> {
 
 /// A secret is a string (the session's `webhook_secret`) or raw key bytes.
 /// Its value never appears in a message; only where it was and its type.
-fn secret_from_js(value: &JsValue, at: &str) -> Result<Secret, WebhookError> {
+pub fn secret_from_js(value: &JsValue, at: &str) -> Result<Secret, WebhookError> {
     if let Some(s) = value.as_string() {
         return Ok(Secret::from(s));
     }

@@ -63,6 +63,20 @@ impl WasenderWebhook {
         Ok(index as u32)
     }
 
+    /// Refuse a body of `length` bytes, before reading it, when it is over
+    /// the limit (throws BODY_TOO_LARGE). For adapters that see a
+    /// Content-Length or count bytes while streaming.
+    #[wasm_bindgen(js_name = checkBodySize)]
+    pub fn check_body_size(&self, length: f64) -> Result<(), JsValue> {
+        // Lengths beyond usize (or NaN) are over any limit.
+        let length = if length.is_finite() && length >= 0.0 && length <= usize::MAX as f64 {
+            length as usize
+        } else {
+            usize::MAX
+        };
+        self.inner.check_body_size(length).map_err(to_js_error)
+    }
+
     #[wasm_bindgen(getter, unchecked_return_type = "WebhookScheme")]
     pub fn scheme(&self) -> String {
         self.inner.scheme().as_str().to_string()
@@ -94,6 +108,21 @@ impl WasenderWebhook {
     pub fn to_json(&self) -> JsValue {
         interop::config_summary(&self.inner)
     }
+}
+
+/// HMAC-SHA256(secret, body) as lower-case hex: the header a sender using
+/// the `hmac-sha256` scheme attaches (test kits, relays).
+#[wasm_bindgen(js_name = signHmacSha256)]
+pub fn sign_hmac_sha256(
+    #[wasm_bindgen(unchecked_param_type = "WebhookSecret")] secret: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "WebhookBody")] body: JsValue,
+) -> Result<String, JsValue> {
+    let secret = interop::secret_from_js(&secret, "secret").map_err(to_js_error)?;
+    let body = interop::bytes_of(&body).map_err(to_js_error)?;
+    Ok(crate::signature::to_hex(&crate::verify::sign_hmac_sha256(
+        secret.as_bytes(),
+        &body,
+    )))
 }
 
 /// One-shot form: configure, verify and parse in one call. Prefer a

@@ -1,0 +1,2 @@
+// wasender-webhook/dedupe: drop deliveries of messages already handled.
+export { createDeduplicator, dedupeKeys, memoryStore } from "./lib/dedupe.mjs";

@@ -1,0 +1,5 @@
+// wasender-webhook/fetch on the browser core: verifyRequest and webhookHandler.
+import * as core from "./browser.mjs";
+import { makeFetchAdapter } from "./lib/fetch.mjs";
+
+export const { verifyRequest, webhookHandler } = makeFetchAdapter(core);
