@@ -1,34 +1,24 @@
 // A WasenderAPI webhook endpoint on Cloudflare Workers.
 //
-// Verify and parse synchronously, answer at once (Wasender wants a quick
-// 2xx), and do the slow work after the response with ctx.waitUntil.
-import { WasenderWebhook, WebhookError } from "wasender-webhook";
+// webhookHandler verifies and parses before your code runs and answers
+// errors itself (401 forged, 413 too large, 400 malformed, 405 not POST).
+// Answer fast (Wasender wants a quick 2xx) and do the work after the
+// response with ctx.waitUntil, or hand it to a Queue.
+import { webhookHandler } from "wasender-webhook/fetch";
+import { createDeduplicator, memoryStore } from "wasender-webhook/dedupe";
 
-let hook; // one per isolate, reused across requests
+const inMemory = memoryStore(); // per isolate; bind a KV namespace as DEDUPE to share across isolates
 
 export default {
-  async fetch(request, env, ctx) {
-    if (request.method !== "POST") {
-      return reply(405, { error: { code: "METHOD_NOT_ALLOWED", message: "webhooks are POSTed" } }, { allow: "POST" });
-    }
-    try {
-      hook ??= new WasenderWebhook({ secret: env.WASENDER_WEBHOOK_SECRET });
-      // Refuse an announced oversized body before reading it.
-      const announced = Number(request.headers.get("content-length") ?? 0);
-      if (announced > hook.maxBodyBytes) {
-        throw new WebhookError("BODY_TOO_LARGE", 413, `body too large: ${announced} bytes exceeds the limit of ${hook.maxBodyBytes} bytes`);
-      }
-      const body = new Uint8Array(await request.arrayBuffer());
-      const event = hook.handleWebhookEvent(body, request.headers.get("x-webhook-signature"));
+  fetch: webhookHandler(
+    (env) => ({ secret: env.WASENDER_WEBHOOK_SECRET }),
+    async (event, { env, ctx }) => {
+      const dedupe = createDeduplicator({ store: env.DEDUPE ?? inMemory });
+      if (await dedupe.isDuplicate(event)) return Response.json({ duplicate: true });
       ctx.waitUntil(handle(event));
-      return reply(200, { received: event.event });
-    } catch (error) {
-      if (error instanceof WebhookError) {
-        return reply(error.status, { error: { code: error.code, message: error.message } });
-      }
-      throw error;
-    }
-  },
+      return Response.json({ received: event.event });
+    },
+  ),
 };
 
 // Your application logic: store, enqueue, answer the message …
@@ -55,8 +45,4 @@ async function handle(event) {
     default:
       console.log(`handled ${event.event} (sent as ${event.receivedEvent})`);
   }
-}
-
-function reply(status, json, headers = {}) {
-  return Response.json(json, { status, headers });
 }
