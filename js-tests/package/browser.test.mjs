@@ -4,11 +4,8 @@
 // and a forged delivery and every fixture.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
+import { pageResult, serve } from "./chromium.mjs";
 import { SECRET, SESSION_ID, bodyOf, deliveries } from "./deliveries.mjs";
 
 const packageDir = join(process.cwd(), "node_modules", "wasender-webhook");
@@ -44,49 +41,15 @@ const page = `<!doctype html><meta charset="utf-8"><body>running</body>
   document.body.textContent = "RESULT" + JSON.stringify(out) + "END";
 </script>`;
 
-const types = { ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm" };
-
-function serve() {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, "http://x").pathname;
-    if (path === "/") return res.writeHead(200, { "content-type": "text/html" }).end(page);
-    // /pkg/… is the installed package; anything else comes from this test's folder.
-    const root = path.startsWith("/pkg/") ? packageDir : process.cwd();
-    const file = normalize(join(root, path.replace(/^\/pkg\//, "/")));
-    if (!file.startsWith(root)) return res.writeHead(404).end();
-    let content;
-    try {
-      content = readFileSync(file);
-    } catch {
-      return res.writeHead(404).end();
-    }
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(content);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-function chromium(url) {
-  const profile = mkdtempSync(join(tmpdir(), "chromium-"));
-  // The flags keep Chromium off the (closed) network and quiet as root.
-  const args = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-    `--user-data-dir=${profile}`, "--virtual-time-budget=20000", "--dump-dom", url,
-  ];
-  return new Promise((resolve, reject) => {
-    execFile("chromium", args, { timeout: 60_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      rmSync(profile, { recursive: true, force: true });
-      const match = /RESULT(.*)END/s.exec(stdout);
-      if (match) resolve(JSON.parse(match[1].replaceAll("&amp;", "&").replaceAll("&lt;", "<").replaceAll("&gt;", ">")));
-      else reject(new Error(`no result from Chromium (${error?.message ?? "exit 0"}):\n${stdout}\n${stderr}`));
-    });
-  });
+async function servePage() {
+  // /pkg/… is the installed package; anything else comes from this test's folder.
+  return serve({ routes: { "/pkg/": packageDir, "/": process.cwd() }, pages: { "/": page } });
 }
 
 test("in Chromium: NOT_INITIALIZED before init(), one shared load, then verify and parse", async () => {
-  const server = await serve();
+  const server = await servePage();
   try {
-    const out = await chromium(`http://127.0.0.1:${server.address().port}/`);
+    const out = await pageResult(`http://127.0.0.1:${server.address().port}/`);
     assert.equal(out.error, undefined);
     assert.deepEqual(out.beforeInit, [true, "NOT_INITIALIZED", 500]);
     assert.equal(out.failedLoad, "rejected", "a failed load rejects …");

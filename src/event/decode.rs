@@ -63,8 +63,16 @@ impl ShapeError {
                     path.push('.');
                     path.push_str(k);
                 }
-                Segment::Key(k) => path.push_str(&format!("[{k:?}]")),
-                Segment::Index(i) => path.push_str(&format!("[{i}]")),
+                Segment::Key(k) => {
+                    path.push('[');
+                    crate::json::write_str(&crate::json::JsonStr::from(k.as_str()), &mut path);
+                    path.push(']');
+                }
+                Segment::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
             }
         }
         path

@@ -61,6 +61,13 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The text between two offsets. They always fall on ASCII delimiters
+    /// (so on char boundaries); `get` instead of indexing keeps the panic
+    /// path, and its formatting code, out of the wasm.
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or_default()
+    }
+
     fn peek(&self) -> Option<u8> {
         self.s.get(self.pos).copied()
     }
@@ -188,7 +195,7 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        Ok(Json::Number(self.text[start..self.pos].into()))
+        Ok(Json::Number(self.slice(start, self.pos).into()))
     }
 
     fn digits(&mut self) {
@@ -206,7 +213,7 @@ impl<'a> Parser<'a> {
         loop {
             match self.peek() {
                 Some(b'"') => {
-                    let s = &self.text[start..self.pos];
+                    let s = self.slice(start, self.pos);
                     self.pos += 1;
                     return Ok(JsonStr::from(s));
                 }
@@ -219,7 +226,7 @@ impl<'a> Parser<'a> {
     }
 
     fn escaped_string(&mut self, start: usize) -> Result<JsonStr, ParseError> {
-        let mut units: Vec<u16> = self.text[start..self.pos].encode_utf16().collect();
+        let mut units: Vec<u16> = self.slice(start, self.pos).encode_utf16().collect();
         loop {
             match self.peek() {
                 Some(b'"') => {
@@ -266,7 +273,7 @@ impl<'a> Parser<'a> {
                         }
                         self.pos += 1;
                     }
-                    units.extend(self.text[run_start..self.pos].encode_utf16());
+                    units.extend(self.slice(run_start, self.pos).encode_utf16());
                 }
                 None => return Err(self.error("unterminated string")),
             }

@@ -1,0 +1,94 @@
+// The issue's targets, checked against a results object (run.mjs writes
+// it; report.mjs re-reads it). Each check is one row of the pass/fail table,
+// per size where the target is per size, with the gap spelled out when missed.
+
+export const LIMITS = {
+  gzipBytes: 30 * 1024, // "≤ 30 KB": read as KiB, like the body sizes
+  coldStartMs: 2,
+  // "Flat": the wasm linear memory does not grow after warm-up (it can never
+  // shrink, so growth is the leak signal), and RSS grows less than this.
+  rssGrowthBytes: 8 * 1024 * 1024,
+};
+
+const SMALL = ["0.4 KB", "1.5 KB"];
+const UP_TO_4K = ["0.4 KB", "1.5 KB", "4 KB"];
+const FROM_4K = ["4 KB", "64 KB", "1024 KB"];
+
+export const x = (v) => `${v >= 10 ? v.toFixed(1) : v.toFixed(2)}×`;
+
+export function evaluate(results) {
+  const all = results.bodies.map((b) => b.label);
+  const t = (id, label) => results.timings[id][label].median;
+  const rows = [];
+
+  // Time ratio `mine / theirs` must be ≤ `max` (or the speed-up `theirs / mine` ≥ `min`).
+  const slower = (target, mine, theirs, labels, max, theirName) => {
+    for (const label of labels) {
+      const r = t(mine, label) / t(theirs, label);
+      rows.push({
+        target,
+        size: label,
+        required: `time ≤ ${x(max)} ${theirName}'s`,
+        measured: `${x(r)} ${theirName}'s time`,
+        pass: r <= max,
+        gap: r <= max ? "" : `${x(r / max)} too slow${r > 1 ? ` (${x(r)} slower than ${theirName})` : ""}`,
+      });
+    }
+  };
+  const faster = (target, mine, theirs, labels, min, theirName) => {
+    for (const label of labels) {
+      const s = t(theirs, label) / t(mine, label);
+      rows.push({
+        target,
+        size: label,
+        required: `≥ ${x(min)} faster than ${theirName}`,
+        measured: s >= 1 ? `${x(s)} faster` : `${x(1 / s)} slower`,
+        pass: s >= min,
+        gap: s >= min ? "" : `${x(min / s)} short`,
+      });
+    }
+  };
+
+  slower("wasender, bytes in: no slower than the SDK (bytes body)", "pkg-wasender-bytes", "sdk-bytes", all, 1, "SDK");
+  // "At least 20 % faster", read strictly: at most 80 % of the SDK's time.
+  slower("wasender, bytes in: ≥ 20 % faster than the SDK (bytes body) from 4 KB", "pkg-wasender-bytes", "sdk-bytes", FROM_4K, 0.8, "SDK");
+  faster("hmac-sha256, bytes in: ≥ 3× faster than WebCrypto up to 1.5 KB", "pkg-hmac-bytes", "webcrypto", SMALL, 3, "WebCrypto");
+  faster("hmac-sha256, bytes in: ≥ 2× faster than standardwebhooks", "pkg-hmac-bytes", "standardwebhooks", all, 2, "standardwebhooks");
+  slower("hmac-sha256, bytes in: within 1.4× of node:crypto up to 4 KB", "pkg-hmac-bytes", "node-crypto", UP_TO_4K, 1.4, "node:crypto");
+
+  const { gzip } = results.size;
+  rows.push({
+    target: "wasm + JS glue, gzip -9",
+    size: "",
+    required: `≤ ${(LIMITS.gzipBytes / 1024).toFixed(0)} KiB`,
+    measured: `${(gzip / 1024).toFixed(1)} KiB`,
+    pass: gzip <= LIMITS.gzipBytes,
+    gap: gzip <= LIMITS.gzipBytes ? "" : `${((gzip - LIMITS.gzipBytes) / 1024).toFixed(1)} KiB over`,
+  });
+
+  const cold = results.coldStart.firstEventMs.median;
+  rows.push({
+    target: "import → first verified event, fresh Node (median)",
+    size: "1.5 KB",
+    required: `≤ ${LIMITS.coldStartMs} ms`,
+    measured: `${cold.toFixed(2)} ms`,
+    pass: cold <= LIMITS.coldStartMs,
+    gap: cold <= LIMITS.coldStartMs ? "" : `${(cold - LIMITS.coldStartMs).toFixed(2)} ms over (${x(cold / LIMITS.coldStartMs)})`,
+  });
+
+  const { warm, end, calls } = results.memory;
+  const wasmGrowth = end.wasmBytes - warm.wasmBytes;
+  const rssGrowth = end.rss - warm.rss;
+  const flat = wasmGrowth === 0 && rssGrowth <= LIMITS.rssGrowthBytes;
+  rows.push({
+    target: `memory flat over ${calls.toLocaleString("en-US")} calls`,
+    size: results.memory.bodyLabel,
+    required: `wasm memory +0, RSS < +${LIMITS.rssGrowthBytes / 2 ** 20} MiB after warm-up`,
+    measured: `wasm ${signedMiB(wasmGrowth)}, RSS ${signedMiB(rssGrowth)}`,
+    pass: flat,
+    gap: flat ? "" : wasmGrowth ? `wasm memory grew ${signedMiB(wasmGrowth)}` : `RSS grew ${signedMiB(rssGrowth)}`,
+  });
+  return rows;
+}
+
+export const signedMiB = (b) => `${b < 0 ? "−" : "+"}${(Math.abs(b) / 2 ** 20).toFixed(2)} MiB`;
