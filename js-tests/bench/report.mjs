@@ -36,7 +36,7 @@ export function tables(res) {
     ),
   );
   out.push(
-    `Spread: the interquartile range of the per-round samples is within ±${worstIqr(res, contenders).toFixed(0)} % of the median for every cell above (${res.config.rounds} rounds).`,
+    `Spread: over the ${res.config.rounds} per-round samples of each cell above, half the interquartile range is at most ${worstIqr(res, contenders).toFixed(1)} % of the median.`,
   );
 
   const pkgBytes = (l) => med("pkg-wasender-bytes", l);
