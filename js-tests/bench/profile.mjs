@@ -28,6 +28,9 @@ export function profile(pkgDir, bodyFile, secret, seconds) {
   }
 }
 
+// `<alloc[3ca5…]::string::String>::push`, `…::write_str::h53e3…` → the readable path.
+const rustName = (name) => name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, "");
+
 function summarise(prof, pkgDir) {
   const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
   const self = new Map();
@@ -39,10 +42,10 @@ function summarise(prof, pkgDir) {
   for (const [id, us] of self) {
     const { functionName, url, lineNumber } = nodes.get(id).callFrame;
     let category, name;
-    if (url.startsWith("wasm://")) [category, name] = ["wasm", functionName];
+    if (url.startsWith("wasm://")) [category, name] = ["wasm", rustName(functionName)];
     else if (url.endsWith("/dist/wasender_webhook.js")) {
       // Glue functions are mostly anonymous import shims: name them by their code.
-      const code = glue.slice(lineNumber, lineNumber + 2).join(" ").replace(/\s+/g, " ").trim().slice(0, 80);
+      const code = glue.slice(lineNumber, lineNumber + 3).join(" ").replace(/\s+/g, " ").replace(/_[0-9a-f]{16}\b/g, "").trim().slice(0, 110);
       [category, name] = ["glue (wasm-bindgen JS)", `${functionName || "(anonymous)"} @${lineNumber + 1}: ${code}`];
     } else if (url.startsWith("node:internal/encoding")) [category, name] = ["TextEncoder/TextDecoder", functionName];
     else if (functionName === "(garbage collector)") [category, name] = ["garbage collector", functionName];
@@ -60,7 +63,7 @@ function summarise(prof, pkgDir) {
       .map(([category, us]) => ({ category, pct: pct(us) })),
     top: Object.entries(functions)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, +(process.env.PROFILE_TOP ?? 10))
+      .slice(0, 12)
       .map(([key, us]) => ({ category: key.split("|")[0], function: key.slice(key.indexOf("|") + 1), pct: pct(us) })),
   };
 }

@@ -1,5 +1,5 @@
 // The benchmark's entry point (scripts/bench runs it on a private copy of pkg/):
-//   node --expose-gc js-tests/bench/run.mjs --pkg <copy of pkg/> [--quick]
+//   node --expose-gc js-tests/bench/run.mjs --pkg <copy of pkg/> [--named-pkg <twin>] [--quick]
 // Proves every contender refuses forgeries, times them in interleaved rounds,
 // measures size, cold start, memory and (full run) a CPU profile, checks the
 // targets, prints the tables. The full run also rewrites results.json, the
@@ -11,7 +11,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { makeBodies, SECRET } from "./bodies.mjs";
-import { makeContenders } from "./contenders.mjs";
+import { eventJson, makeContenders } from "./contenders.mjs";
 import { measure, prove } from "./harness.mjs";
 import { coldStart, gzipSize } from "./footprint.mjs";
 import { memory } from "./memory.mjs";
@@ -20,12 +20,14 @@ import { evaluate } from "./targets.mjs";
 import { tables, writeReport } from "./report.mjs";
 import { writeChart } from "./chart.mjs";
 
-const { values: args } = parseArgs({ options: { pkg: { type: "string" }, quick: { type: "boolean", default: false } } });
-if (!args.pkg) throw new Error("usage: run.mjs --pkg <dir with node.mjs> [--quick]");
+const { values: args } = parseArgs({
+  options: { pkg: { type: "string" }, "named-pkg": { type: "string" }, quick: { type: "boolean", default: false } },
+});
+if (!args.pkg) throw new Error("usage: run.mjs --pkg <dir with node.mjs> [--named-pkg <same, wasm with names>] [--quick]");
 if (!globalThis.gc) throw new Error("run with node --expose-gc");
 
 const CONFIG = args.quick
-  ? { rounds: 3, sampleMs: 2, warmupMs: 0, coldStartRuns: 3, memoryCalls: 20_000, profileSeconds: 0 }
+  ? { rounds: 3, sampleMs: 2, warmupMs: 10, coldStartRuns: 3, memoryCalls: 20_000, profileSeconds: 0 }
   : { rounds: 25, sampleMs: 20, warmupMs: 150, coldStartRuns: 21, memoryCalls: 1_000_000, profileSeconds: 3 };
 const here = new URL(".", import.meta.url);
 const log = (...a) => console.error(...a);
@@ -80,7 +82,11 @@ try {
   if (CONFIG.profileSeconds) {
     for (const label of ["1.5 KB", "64 KB"]) {
       log(`profile ${label}…`);
-      prof.push({ body: label, ...profile(args.pkg, bodyFile(label), SECRET, CONFIG.profileSeconds) });
+      // The shipped build for the split by category; its names-kept twin
+      // (scripts/bench makes it) for which functions.
+      const shipped = profile(args.pkg, bodyFile(label), SECRET, CONFIG.profileSeconds);
+      const named = args["named-pkg"] ? profile(args["named-pkg"], bodyFile(label), SECRET, CONFIG.profileSeconds) : null;
+      prof.push({ body: label, ...shipped, top: (named ?? shipped).top, topFrom: named ? "names-kept twin" : "shipped build" });
     }
   }
 } finally {
@@ -100,7 +106,7 @@ const results = {
     label: b.label,
     ...b.facts,
     // How much JSON the wasm writes back for the glue to JSON.parse (the event, with its views).
-    eventJsonBytes: new TextEncoder().encode(JSON.stringify(hook.handleWebhookEvent(b.bytes, SECRET))).length,
+    eventJsonBytes: eventJson(hook.handleWebhookEvent(b.bytes, SECRET)).length,
   })),
   rows: [...contenders, ...split].map((r) => ({
     id: r.id,
