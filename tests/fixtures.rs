@@ -67,7 +67,8 @@ fn every_fixture_meets_its_expectation() {
         let body = parse(&bytes).unwrap();
         let out = parse(event.to_json().as_bytes())
             .unwrap_or_else(|e| panic!("{name}: output is not JSON: {e}"));
-        assert!(event.to_json().is_ascii(), "{name}: output is ASCII");
+        let utf16: Vec<u16> = event.to_json_utf16le().chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+        assert_eq!(String::from_utf16(&utf16).ok(), Some(event.to_json()), "{name}: UTF-16 output is the same text");
 
         assert_eq!(
             out.get("event"),

@@ -65,7 +65,7 @@ impl ShapeError {
                 }
                 Segment::Key(k) => {
                     path.push('[');
-                    crate::json::write_str(&crate::json::JsonStr::from(k.as_str()), &mut path);
+                    path.push_str(&Json::from(k.as_str()).to_json_string());
                     path.push(']');
                 }
                 Segment::Index(i) => {

@@ -15,7 +15,7 @@ pub mod views;
 use std::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
-use crate::json::{self, write_json, write_str, Json, JsonStr, Object};
+use crate::json::{self, write_json, write_str, Json, JsonStr, Object, Sink, Utf16Le};
 use decode::{parse_scaled, Decode, Int64};
 pub use kinds::{EventData, EventKind};
 use model::{wraps_messages, wraps_receipt, SessionStatus};
@@ -27,6 +27,8 @@ pub struct Event {
     kind: EventKind,
     /// The whole body: an object with a non-empty string `event` and a `data`.
     body: Object,
+    /// The body's length in bytes, to size the output buffer in one go.
+    body_len: usize,
     timestamp: Option<UnixTime>,
     views: Views,
 }
@@ -174,65 +176,64 @@ impl Event {
         }
     }
 
-    /// The event as JavaScript receives it, as JSON text (ASCII only):
+    /// The event as JavaScript receives it, as JSON text:
     /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`
     /// where `data` is the body's, untouched, and `envelope` holds every
     /// other top-level member as sent.
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(256);
-        out.push_str("{\"event\":");
-        write_str(&JsonStr::from(self.name()), &mut out);
-        out.push_str(",\"receivedEvent\":");
-        write_json(self.body.get("event").unwrap_or(&Json::Null), &mut out);
+        let mut out = Vec::with_capacity(self.body_len + 512);
+        self.write_json(&mut out);
+        // The writer emits valid UTF-8 only.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The same JSON text as UTF-16LE bytes (see `json::write` for why).
+    pub fn to_json_utf16le(&self) -> Vec<u8> {
+        let mut out = Utf16Le(Vec::with_capacity(2 * self.body_len + 1024));
+        self.write_json(&mut out);
+        out.0
+    }
+
+    fn write_json<S: Sink>(&self, out: &mut S) {
+        out.ascii(b"{\"event\":");
+        write_str(&JsonStr::from(self.name()), out);
+        out.ascii(b",\"receivedEvent\":");
+        write_json(self.body.get("event").unwrap_or(&Json::Null), out);
         if let Some(t) = self.timestamp {
-            out.push_str(",\"timestamp\":");
-            out.push_str(&t.seconds_text());
+            out.ascii(b",\"timestamp\":");
+            out.ascii(t.seconds_text().as_bytes());
         }
         if let Some(session) = self.body.get("sessionId").filter(|v| !v.is_null()) {
-            out.push_str(",\"sessionId\":");
-            write_json(session, &mut out);
+            out.ascii(b",\"sessionId\":");
+            write_json(session, out);
         }
-        out.push_str(",\"data\":");
-        write_json(self.data(), &mut out);
-        out.push_str(",\"envelope\":{");
+        out.ascii(b",\"data\":");
+        write_json(self.data(), out);
+        out.ascii(b",\"envelope\":{");
         let mut first = true;
-        for (key, value) in self
-            .body
-            .iter()
-            .filter(|(k, _)| k.has_lone_surrogates() || k.as_str() != "data")
-        {
+        for (key, value) in self.body.iter().filter(|(k, _)| k.has_lone_surrogates() || k.as_str() != "data") {
             if !std::mem::take(&mut first) {
-                out.push(',');
+                out.ascii(b",");
             }
-            write_str(key, &mut out);
-            out.push(':');
-            write_json(value, &mut out);
+            write_str(key, out);
+            out.ascii(b":");
+            write_json(value, out);
         }
-        out.push('}');
+        out.ascii(b"}");
         let view = match &self.views {
             Views::None => None,
-            Views::Messages(m) => Some((
-                "messages",
-                Json::Array(m.iter().map(NormalizedMessage::to_json).collect()),
-            )),
-            Views::Statuses(s) => Some((
-                "statuses",
-                Json::Array(s.iter().map(StatusUpdate::to_json).collect()),
-            )),
-            Views::Reactions(r) => Some((
-                "reactions",
-                Json::Array(r.iter().map(NormalizedReaction::to_json).collect()),
-            )),
+            Views::Messages(m) => Some(("messages", Json::Array(m.iter().map(NormalizedMessage::to_json).collect()))),
+            Views::Statuses(s) => Some(("statuses", Json::Array(s.iter().map(StatusUpdate::to_json).collect()))),
+            Views::Reactions(r) => Some(("reactions", Json::Array(r.iter().map(NormalizedReaction::to_json).collect()))),
             Views::SessionStatus(s) => Some(("sessionStatus", Json::from(s.as_str()))),
         };
         if let Some((key, value)) = view {
-            out.push_str(",\"");
-            out.push_str(key);
-            out.push_str("\":");
-            write_json(&value, &mut out);
+            out.ascii(b",\"");
+            out.ascii(key.as_bytes());
+            out.ascii(b"\":");
+            write_json(&value, out);
         }
-        out.push('}');
-        out
+        out.ascii(b"}");
     }
 }
 
@@ -249,8 +250,8 @@ impl fmt::Debug for Event {
 
 /// Parse and check a delivery. Does no verification: call it on bytes whose
 /// signature was checked, or use [`crate::Webhook::handle`].
-pub fn parse_event(body: &[u8]) -> Result<Event, WebhookError> {
-    let tree = json::parse(body).map_err(|e| {
+pub fn parse_event(bytes: &[u8]) -> Result<Event, WebhookError> {
+    let tree = json::parse(bytes).map_err(|e| {
         // The parser reports a reason and a byte offset, never content.
         WebhookError::new(ErrorCode::InvalidJson, format!("invalid JSON: {e}"))
     })?;
@@ -301,6 +302,7 @@ pub fn parse_event(body: &[u8]) -> Result<Event, WebhookError> {
     Ok(Event {
         kind,
         body,
+        body_len: bytes.len(),
         timestamp,
         views,
     })

@@ -13,7 +13,7 @@ mod parse;
 mod write;
 
 pub use parse::{parse, ParseError, MAX_DEPTH};
-pub use write::{write_json, write_str};
+pub use write::{write_json, write_str, Sink, Utf16Le};
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,11 +207,12 @@ impl Json {
         }
     }
 
-    /// Compact JSON text, every non-ASCII character escaped (see `write`).
+    /// Compact JSON text (lone surrogates escaped; see `write`).
     pub fn to_json_string(&self) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
         write_json(self, &mut out);
-        out
+        // The writer emits valid UTF-8 only.
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 

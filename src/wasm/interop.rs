@@ -10,6 +10,28 @@ use crate::secret::Secret;
 use crate::verify::Scheme;
 use crate::webhook::{Options, Webhook};
 
+#[wasm_bindgen]
+extern "C" {
+    /// The engine's own decoder, used for UTF-16LE (see `event_to_js`).
+    type TextDecoder;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str) -> Result<TextDecoder, JsValue>;
+
+    /// `bytes` is passed as a view of wasm memory: no copy on the way in.
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> JsString;
+
+    /// JSON.parse of a string already in JS (js_sys's takes a Rust &str).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    /// `None` where a runtime has no UTF-16LE decoder: UTF-8 is used then.
+    static UTF16LE: Option<TextDecoder> = TextDecoder::new("utf-16le").ok();
+}
+
 #[wasm_bindgen(module = "/src/js/webhook_error.js")]
 extern "C" {
     #[wasm_bindgen(js_name = WebhookError)]
@@ -33,7 +55,11 @@ pub fn body_bytes(hook: &Webhook, body: &JsValue) -> Result<Vec<u8>, WebhookErro
         hook.check_body_size(bytes.len())?;
         return Ok(bytes);
     }
-    let view = byte_view(body)?;
+    // The common case first: one instanceof check (a Node Buffer is one too).
+    let view = match body.dyn_ref::<Uint8Array>() {
+        Some(bytes) => bytes.clone(),
+        None => byte_view(body)?,
+    };
     hook.check_body_size(view.length() as usize)?;
     Ok(view.to_vec())
 }
@@ -205,13 +231,23 @@ fn js_type(value: &JsValue) -> String {
 /// The event as a plain JS object, built by the engine's own JSON parser
 /// from the core's one parse: fast, and `__proto__` keys, big numbers and
 /// key order come out exactly as `JSON.parse(body)` would give them.
-pub fn event_to_js(event: &Event) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&event.to_json()).map_err(|_| {
-        to_js_error(WebhookError::new(
-            ErrorCode::InvalidJson,
-            "invalid JSON: the body could not be rebuilt",
-        ))
-    })
+///
+/// The JSON text crosses as UTF-16LE when the body has non-ASCII text: the
+/// engine makes a string of that almost at memcpy speed, several times
+/// faster than it decodes the same text as UTF-8. ASCII bodies cross as
+/// UTF-8, whose decoder is fastest for them.
+pub fn event_to_js(event: &Event, body_is_ascii: bool) -> Result<JsValue, JsValue> {
+    let utf8 = || JsString::from(event.to_json());
+    let text = if body_is_ascii {
+        utf8()
+    } else {
+        UTF16LE.with(|decoder| match decoder {
+            Some(decoder) => decoder.decode(&event.to_json_utf16le()),
+            None => utf8(),
+        })
+    };
+    json_parse(&text)
+        .map_err(|_| to_js_error(WebhookError::new(ErrorCode::InvalidJson, "invalid JSON: the body could not be rebuilt")))
 }
 
 pub fn config_summary(hook: &Webhook) -> JsValue {

@@ -45,7 +45,7 @@ impl WasenderWebhook {
             .inner
             .handle(&bytes, signature_from_js(&signature).as_deref())
             .map_err(to_js_error)?;
-        event_to_js(&event)
+        event_to_js(&event, bytes.is_ascii())
     }
 
     /// Verify only, without parsing: the index of the secret that matched.
