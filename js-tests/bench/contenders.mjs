@@ -181,7 +181,7 @@ export async function makeContenders(pkg) {
     },
     {
       id: "split-reparse-event",
-      label: "JSON.parse of the event as ASCII JSON text (what the glue does last: the wasm writes the event that way)",
+      label: "JSON.parse of the event's JSON text (what the glue does last: the wasm writes the event as JSON, UTF-16 for non-ASCII bodies)",
       sign: () => SECRET,
       input: (bytes) => ({ json: eventJson(hooks.wasender.handleWebhookEvent(bytes, SECRET)) }),
       run: ({ json }) => JSON.parse(json),
@@ -192,12 +192,19 @@ export async function makeContenders(pkg) {
 }
 
 /**
- * The event as the wasm's JSON writer emits it (src/json/write.rs): compact,
- * everything outside printable ASCII as \uXXXX escapes. Rebuilt from the
- * event, so its length is an estimate where number text would differ.
+ * The event as the wasm's JSON writer emits it (src/json/write.rs): compact
+ * JSON text, crossing as UTF-16LE for non-ASCII bodies (2 bytes a unit) and
+ * UTF-8 for ASCII ones. Rebuilt from the event, so its length is an estimate
+ * where number text would differ.
  */
 export function eventJson(event) {
-  return JSON.stringify(event).replace(/[^\x20-\x7e]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+  return JSON.stringify(event);
+}
+
+/** How many bytes that text takes as it crosses from wasm to JS. */
+export function eventJsonBytes(event, bodyIsAscii) {
+  const text = eventJson(event);
+  return bodyIsAscii ? new TextEncoder().encode(text).length : 2 * text.length;
 }
 
 /** One char changed at `at`, staying in the same alphabet (hex, base64, the secret). */

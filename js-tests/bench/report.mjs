@@ -61,7 +61,7 @@ export function tables(res) {
         ["verify() only: copy into wasm + compare", ...labels.map((l) => pct(med("split-pkg-verify-wasender", l), pkgBytes(l)))],
         ["JSON.parse of the event JSON (the glue's last step)", ...labels.map((l) => pct(med("split-reparse-event", l), pkgBytes(l)))],
         [
-          "the rest: wasm parse + JSON write + UTF-8 → JS string",
+          "the rest: wasm parse, shape checks, views, JSON write, hand-off as a JS string",
           ...labels.map((l) => pct(pkgBytes(l) - med("split-pkg-verify-wasender", l) - med("split-reparse-event", l), pkgBytes(l))),
         ],
         ["for scale: TextDecoder + JSON.parse of the body", ...labels.map((l) => pct(med("split-decode-parse", l), pkgBytes(l)))],
