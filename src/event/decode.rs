@@ -471,7 +471,7 @@ pub fn jsdoc(lines: &[&str], indent: &str) -> String {
 /// kept in the returned data, but the interfaces declare no index signature:
 /// one would make typos compile and stop `"key" in data` from narrowing.
 ///
-/// Each field is `name: req Type = "wireName"` or `name: opt Type = "wireName"`.
+/// Each field is `name: required Type = "wireName"` or `name: optional Type = "wireName"`.
 macro_rules! wire_object {
     (
         $(#[doc = $doc:literal])*
