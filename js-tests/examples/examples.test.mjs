@@ -1,10 +1,10 @@
 // Every example in examples/ starts in its runtime and answers genuine and
-// forged deliveries the way a Wasender endpoint should.
+// forged deliveries the way a Wasender endpoint should. (The Worker example
+// is started once, by ../worker/worker.test.mjs, which checks it further.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../helpers/server.mjs";
-import { startWorker } from "../helpers/wrangler.mjs";
 import { createTestRequest, sampleEvents } from "../../pkg/testing.mjs";
 
 const SECRET = "example-secret-7d1c";
@@ -19,7 +19,6 @@ const examples = {
   bun: () => startServer({ command: "bun", args: ["server.mjs"], cwd: dir("bun"), env, ready: listening }),
   deno: () =>
     startServer({ command: "deno", args: ["run", "--allow-net", "--allow-env", "--allow-read", "main.ts"], cwd: dir("deno"), env, ready: listening }),
-  "cloudflare-worker (workerd)": () => startWorker({ dir: dir("cloudflare-worker"), vars: { WASENDER_WEBHOOK_SECRET: SECRET } }),
 };
 
 async function post(url, request) {

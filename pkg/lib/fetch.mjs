@@ -1,9 +1,7 @@
 // The fetch adapter (Workers, Deno, Bun, Hono, Next.js route handlers),
 // runtime-neutral: the per-runtime entry (fetch.mjs, fetch.workerd.mjs, …)
 // hands it the core that runtime loads.
-import { concat, declaredLength, hookCache } from "./options.mjs";
-
-const SIGNATURE_HEADER = "x-webhook-signature";
+import { SIGNATURE_HEADER, concat, declaredLength, hookCache } from "./options.mjs";
 
 export function makeFetchAdapter({ WasenderWebhook, WebhookError }) {
   const hookFor = hookCache(WasenderWebhook);

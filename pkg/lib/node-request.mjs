@@ -1,7 +1,5 @@
 // The Node adapter: http.IncomingMessage, Express and Fastify requests.
-import { concat, declaredLength, hookCache } from "./options.mjs";
-
-const SIGNATURE_HEADER = "x-webhook-signature";
+import { SIGNATURE_HEADER, concat, declaredLength, hookCache } from "./options.mjs";
 
 export function makeNodeAdapter({ WasenderWebhook }) {
   const hookFor = hookCache(WasenderWebhook);

@@ -1,3 +1,6 @@
+/** The header WasenderAPI puts the signature in (adapters match it case-insensitively). */
+export const SIGNATURE_HEADER = "x-webhook-signature";
+
 // Adapters accept a WasenderWebhook or its options; build one per options
 // object and reuse it, so a handler does not hash its secrets per request.
 export function hookCache(WasenderWebhook) {
