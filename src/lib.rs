@@ -19,8 +19,15 @@ pub mod json;
 pub mod secret;
 pub mod signature;
 pub mod typescript;
+pub mod utf16;
 pub mod verify;
 pub mod webhook;
+
+/// Smaller and faster than the default wasm allocator; every call's
+/// allocations are short-lived, which suits it.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// The JS bindings; public only so the wasm tests can drive them.
 #[cfg(target_arch = "wasm32")]

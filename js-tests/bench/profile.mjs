@@ -63,7 +63,7 @@ function summarise(prof, pkgDir) {
       .map(([category, us]) => ({ category, pct: pct(us) })),
     top: Object.entries(functions)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 12)
+      .slice(0, Number(process.env.PROFILE_TOP ?? 12))
       .map(([key, us]) => ({ category: key.split("|")[0], function: key.slice(key.indexOf("|") + 1), pct: pct(us) })),
   };
 }

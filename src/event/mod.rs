@@ -15,7 +15,7 @@ pub mod views;
 use std::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
-use crate::json::{self, write_json, write_str, Json, JsonStr, Object, Sink, Utf16Le};
+use crate::json::{self, write_json, write_str, Json, JsonStr, Object};
 use decode::{parse_scaled, Decode, Int64};
 pub use kinds::{EventData, EventKind};
 use model::{wraps_messages, wraps_receipt, SessionStatus};
@@ -27,8 +27,6 @@ pub struct Event {
     kind: EventKind,
     /// The whole body: an object with a non-empty string `event` and a `data`.
     body: Object,
-    /// The body's length in bytes, to size the output buffer in one go.
-    body_len: usize,
     timestamp: Option<UnixTime>,
     views: Views,
 }
@@ -176,50 +174,20 @@ impl Event {
         }
     }
 
-    /// The event as JavaScript receives it, as JSON text:
-    /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`
-    /// where `data` is the body's, untouched, and `envelope` holds every
-    /// other top-level member as sent.
-    pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(self.body_len + 512);
-        self.write_json(&mut out);
-        // The writer emits valid UTF-8 only.
-        String::from_utf8(out).unwrap_or_default()
-    }
-
-    /// The same JSON text as UTF-16LE bytes (see `json::write` for why).
-    pub fn to_json_utf16le(&self) -> Vec<u8> {
-        let mut out = Utf16Le(Vec::with_capacity(2 * self.body_len + 1024));
-        self.write_json(&mut out);
-        out.0
-    }
-
-    fn write_json<S: Sink>(&self, out: &mut S) {
-        out.ascii(b"{\"event\":");
-        write_str(&JsonStr::from(self.name()), out);
-        out.ascii(b",\"receivedEvent\":");
-        write_json(self.body.get("event").unwrap_or(&Json::Null), out);
+    /// What the event adds to the body, as JSON text:
+    /// `{"event": canonical name, "timestamp"?: unix seconds, "view"?: its
+    /// name, "value"?: the view}`. JavaScript receives the body itself as
+    /// `JSON.parse` reads it (so `data` and every other member are exactly as
+    /// sent) plus these; `src/js/event.js` puts the two together as
+    /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`.
+    pub fn derived_json(&self) -> String {
+        let mut out = Vec::with_capacity(256);
+        out.extend_from_slice(b"{\"event\":");
+        write_str(&JsonStr::from(self.name()), &mut out);
         if let Some(t) = self.timestamp {
-            out.ascii(b",\"timestamp\":");
-            out.ascii(t.seconds_text().as_bytes());
+            out.extend_from_slice(b",\"timestamp\":");
+            out.extend_from_slice(t.seconds_text().as_bytes());
         }
-        if let Some(session) = self.body.get("sessionId").filter(|v| !v.is_null()) {
-            out.ascii(b",\"sessionId\":");
-            write_json(session, out);
-        }
-        out.ascii(b",\"data\":");
-        write_json(self.data(), out);
-        out.ascii(b",\"envelope\":{");
-        let mut first = true;
-        for (key, value) in self.body.iter().filter(|(k, _)| k.has_lone_surrogates() || k.as_str() != "data") {
-            if !std::mem::take(&mut first) {
-                out.ascii(b",");
-            }
-            write_str(key, out);
-            out.ascii(b":");
-            write_json(value, out);
-        }
-        out.ascii(b"}");
         let view = match &self.views {
             Views::None => None,
             Views::Messages(m) => Some(("messages", Json::Array(m.iter().map(NormalizedMessage::to_json).collect()))),
@@ -227,13 +195,15 @@ impl Event {
             Views::Reactions(r) => Some(("reactions", Json::Array(r.iter().map(NormalizedReaction::to_json).collect()))),
             Views::SessionStatus(s) => Some(("sessionStatus", Json::from(s.as_str()))),
         };
-        if let Some((key, value)) = view {
-            out.ascii(b",\"");
-            out.ascii(key.as_bytes());
-            out.ascii(b"\":");
-            write_json(&value, out);
+        if let Some((name, value)) = view {
+            out.extend_from_slice(b",\"view\":\"");
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"\",\"value\":");
+            write_json(&value, &mut out);
         }
-        out.ascii(b"}");
+        out.push(b'}');
+        // The writer emits valid UTF-8 only.
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 
@@ -302,7 +272,6 @@ pub fn parse_event(bytes: &[u8]) -> Result<Event, WebhookError> {
     Ok(Event {
         kind,
         body,
-        body_len: bytes.len(),
         timestamp,
         views,
     })

@@ -13,7 +13,7 @@ mod parse;
 mod write;
 
 pub use parse::{parse, ParseError, MAX_DEPTH};
-pub use write::{write_json, write_str, Sink, Utf16Le};
+pub use write::{write_json, write_str};
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,26 +10,17 @@ use crate::secret::Secret;
 use crate::verify::Scheme;
 use crate::webhook::{Options, Webhook};
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/js/event.js")]
 extern "C" {
-    /// The engine's own decoder, used for UTF-16LE (see `event_to_js`).
-    type TextDecoder;
-
-    #[wasm_bindgen(constructor, catch)]
-    fn new(label: &str) -> Result<TextDecoder, JsValue>;
-
-    /// `bytes` is passed as a view of wasm memory: no copy on the way in.
-    #[wasm_bindgen(method)]
-    fn decode(this: &TextDecoder, bytes: &[u8]) -> JsString;
-
-    /// JSON.parse of a string already in JS (js_sys's takes a Rust &str).
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
-}
-
-thread_local! {
-    /// `None` where a runtime has no UTF-16LE decoder: UTF-8 is used then.
-    static UTF16LE: Option<TextDecoder> = TextDecoder::new("utf-16le").ok();
+    // Slices cross as views of wasm memory (no copy), read before returning.
+    #[wasm_bindgen(js_name = textFromAscii)]
+    fn text_from_ascii(bytes: &[u8]) -> JsString;
+    #[wasm_bindgen(js_name = textFromUtf16)]
+    fn text_from_utf16(units: &[u16]) -> JsString;
+    #[wasm_bindgen(js_name = eventFromPair)]
+    fn event_from_pair(derived_and_body: &JsString) -> JsValue;
+    #[wasm_bindgen(js_name = eventFromParts)]
+    fn event_from_parts(body: &JsString, derived: &JsString) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/src/js/webhook_error.js")]
@@ -45,15 +36,18 @@ pub fn to_js_error(e: WebhookError) -> JsValue {
     JsWebhookError::new(e.code().as_str(), e.status(), e.message()).into()
 }
 
-/// The raw body as bytes, refusing an over-limit body before copying it.
-pub fn body_bytes(hook: &Webhook, body: &JsValue) -> Result<Vec<u8>, WebhookError> {
+/// The raw body, refusing an over-limit body before copying it.
+pub fn body_from_js(hook: &Webhook, body: &JsValue) -> Result<Body, WebhookError> {
     if let Some(text) = body.dyn_ref::<JsString>() {
         // UTF-8 is never shorter than UTF-16 code units: a string over the
         // limit by length is refused without encoding it.
         hook.check_min_body_size(text.length() as usize)?;
         let bytes = String::from(text).into_bytes();
         hook.check_body_size(bytes.len())?;
-        return Ok(bytes);
+        return Ok(Body {
+            bytes,
+            text: Some(text.clone()),
+        });
     }
     // The common case first: one instanceof check (a Node Buffer is one too).
     let view = match body.dyn_ref::<Uint8Array>() {
@@ -61,7 +55,10 @@ pub fn body_bytes(hook: &Webhook, body: &JsValue) -> Result<Vec<u8>, WebhookErro
         None => byte_view(body)?,
     };
     hook.check_body_size(view.length() as usize)?;
-    Ok(view.to_vec())
+    Ok(Body {
+        bytes: view.to_vec(),
+        text: None,
+    })
 }
 
 /// The bytes of a body, with no limit (for signing in test kits).
@@ -228,26 +225,39 @@ fn js_type(value: &JsValue) -> String {
     }
 }
 
-/// The event as a plain JS object, built by the engine's own JSON parser
-/// from the core's one parse: fast, and `__proto__` keys, big numbers and
-/// key order come out exactly as `JSON.parse(body)` would give them.
-///
-/// The JSON text crosses as UTF-16LE when the body has non-ASCII text: the
-/// engine makes a string of that almost at memcpy speed, several times
-/// faster than it decodes the same text as UTF-8. ASCII bodies cross as
-/// UTF-8, whose decoder is fastest for them.
-pub fn event_to_js(event: &Event, body_is_ascii: bool) -> Result<JsValue, JsValue> {
-    let utf8 = || JsString::from(event.to_json());
-    let text = if body_is_ascii {
-        utf8()
-    } else {
-        UTF16LE.with(|decoder| match decoder {
-            Some(decoder) => decoder.decode(&event.to_json_utf16le()),
-            None => utf8(),
-        })
-    };
-    json_parse(&text)
-        .map_err(|_| to_js_error(WebhookError::new(ErrorCode::InvalidJson, "invalid JSON: the body could not be rebuilt")))
+/// The raw body as the core needs it (bytes), and as JavaScript had it.
+pub struct Body {
+    pub bytes: Vec<u8>,
+    /// The caller's own string, when it passed one: the event is parsed
+    /// from it directly, with no decoding at all.
+    text: Option<JsString>,
+}
+
+/// The event as a plain JS object: the body, verified and checked here,
+/// parsed by the engine's `JSON.parse`, plus what the core derived from it
+/// (see `src/js/event.js`). A string body is parsed as the caller gave it;
+/// a byte body crosses back once, as the text `[derived, body]`.
+pub fn event_to_js(event: &Event, body: &Body) -> JsValue {
+    let derived = event.derived_json();
+    match &body.text {
+        Some(text) => event_from_parts(text, &js_text(&[derived.as_bytes()])),
+        None => event_from_pair(&js_text(&[b"[", derived.as_bytes(), b",", &body.bytes, b"]"])),
+    }
+}
+
+/// A JS string of the concatenated UTF-8 `parts`: ASCII crosses as bytes
+/// (the engines' fastest decode), anything else as UTF-16 code units (a
+/// near-memcpy for them, where emoji-rich UTF-8 decodes several times
+/// slower). The parts are valid UTF-8: the core refused anything else.
+fn js_text(parts: &[&[u8]]) -> JsString {
+    if parts.iter().all(|part| part.is_ascii()) {
+        return text_from_ascii(&parts.concat());
+    }
+    let mut units = Vec::with_capacity(parts.iter().map(|part| part.len()).sum());
+    for part in parts {
+        crate::utf16::encode_into(part, &mut units);
+    }
+    text_from_utf16(&units)
 }
 
 pub fn config_summary(hook: &Webhook) -> JsValue {

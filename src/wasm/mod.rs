@@ -10,7 +10,7 @@ mod typescript;
 use wasm_bindgen::prelude::*;
 
 use crate::webhook::Webhook;
-use interop::{body_bytes, event_to_js, options_from_js, signature_from_js, to_js_error};
+use interop::{body_from_js, event_to_js, options_from_js, signature_from_js, to_js_error};
 
 /// A verifier configured once, used for every delivery.
 #[wasm_bindgen]
@@ -40,12 +40,12 @@ impl WasenderWebhook {
         #[wasm_bindgen(unchecked_param_type = "WebhookBody")] body: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let bytes = body_bytes(&self.inner, &body).map_err(to_js_error)?;
+        let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
         let event = self
             .inner
-            .handle(&bytes, signature_from_js(&signature).as_deref())
+            .handle(&body.bytes, signature_from_js(&signature).as_deref())
             .map_err(to_js_error)?;
-        event_to_js(&event, bytes.is_ascii())
+        Ok(event_to_js(&event, &body))
     }
 
     /// Verify only, without parsing: the index of the secret that matched.
@@ -54,10 +54,10 @@ impl WasenderWebhook {
         #[wasm_bindgen(unchecked_param_type = "WebhookBody")] body: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
     ) -> Result<u32, JsValue> {
-        let bytes = body_bytes(&self.inner, &body).map_err(to_js_error)?;
+        let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
         let index = self
             .inner
-            .verify(&bytes, signature_from_js(&signature).as_deref())
+            .verify(&body.bytes, signature_from_js(&signature).as_deref())
             .map_err(to_js_error)?;
         // At most as many secrets as a JS array can hold.
         Ok(index as u32)

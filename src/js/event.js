@@ -1,0 +1,56 @@
+// Builds the event object JavaScript receives. The wasm verifies the
+// signature and checks the body, then hands over two JSON texts: what the
+// core derived (see `Event::derived_json`) and the body itself, both parsed
+// here by the engine's own JSON.parse, the fastest way to make objects. So
+// `data` and the envelope are exactly what `JSON.parse(body)` gives: key
+// order, `__proto__` keys and big numbers included. The wasm has checked
+// these very texts, so the parses cannot fail.
+
+// Texts cross as views of wasm memory, read before the call returns: ASCII
+// as bytes, anything else as UTF-16 code units (which engines turn into a
+// string near memcpy speed, where UTF-8 with emoji decodes several times
+// slower). node.mjs swaps in Buffer's decoders, faster still.
+let utf8 = null;
+let utf16 = null;
+const decoders = {
+  ascii: (bytes) => (utf8 ??= new TextDecoder()).decode(bytes),
+  utf16: (units) => (utf16 ??= new TextDecoder("utf-16le")).decode(units),
+};
+
+/** Replace the decoders (`ascii` for a Uint8Array, `utf16` for a Uint16Array). */
+export function setDecoders({ ascii, utf16 }) {
+  decoders.ascii = ascii;
+  decoders.utf16 = utf16;
+}
+
+export function textFromAscii(bytes) {
+  return decoders.ascii(bytes);
+}
+
+export function textFromUtf16(units) {
+  return decoders.utf16(units);
+}
+
+/** `text` is `[derived, body]`: one decode and one parse for both. */
+export function eventFromPair(text) {
+  const [derived, body] = JSON.parse(text);
+  return assemble(body, derived);
+}
+
+/** The caller passed the body as a string: it is parsed as it is. */
+export function eventFromParts(body, derived) {
+  return assemble(JSON.parse(body), JSON.parse(derived));
+}
+
+function assemble(body, { event, timestamp, view, value }) {
+  const { data, ...envelope } = body;
+  const out = { event, receivedEvent: envelope.event };
+  if (timestamp !== undefined) out.timestamp = timestamp;
+  if (Object.hasOwn(envelope, "sessionId") && envelope.sessionId !== null) {
+    out.sessionId = envelope.sessionId;
+  }
+  out.data = data;
+  out.envelope = envelope;
+  if (view !== undefined) out[view] = value;
+  return out;
+}
