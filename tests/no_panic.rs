@@ -76,7 +76,7 @@ fn mutated_inputs_give_events_or_typed_errors() {
             Ok(event) => {
                 accepted += 1;
                 // Everything the event hands out must be producible, too.
-                let _ = (event.derived_json(), wasender_webhook::utf16::encode(&input), event.typed(), event.messages().len());
+                let _ = (event.derived_json(), { let mut units = Vec::new(); wasender_webhook::utf16::encode_into(&input, &mut units); units }, event.typed(), event.messages().len());
             }
             Err(e) => {
                 refused += 1;
