@@ -6,7 +6,8 @@
 //! of them can echo a secret, a signature or a `sessionId`: they describe
 //! input by its shape (a JSON type, a length, a path), never by its value.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// What went wrong, as a stable code. The string form (`MISSING_SECRET`, …)
 /// is part of the public API of both the crate and the npm package.
@@ -145,9 +146,14 @@ impl WebhookError {
     pub(crate) fn body_too_large(len: usize, limit: usize) -> Self {
         Self::new(
             ErrorCode::BodyTooLarge,
-            format!(
-                "body too large: {len} bytes exceeds the limit of {limit} bytes (see maxBodyBytes)"
-            ),
+            [
+                "body too large: ",
+                &decimal(len as u64),
+                " bytes exceeds the limit of ",
+                &decimal(limit as u64),
+                " bytes (see maxBodyBytes)",
+            ]
+            .concat(),
         )
     }
 
@@ -155,7 +161,12 @@ impl WebhookError {
     pub(crate) fn body_over_limit(limit: usize) -> Self {
         Self::new(
             ErrorCode::BodyTooLarge,
-            format!("body too large: it exceeds the limit of {limit} bytes (see maxBodyBytes)"),
+            [
+                "body too large: it exceeds the limit of ",
+                &decimal(limit as u64),
+                " bytes (see maxBodyBytes)",
+            ]
+            .concat(),
         )
     }
 }
@@ -166,7 +177,7 @@ impl fmt::Display for WebhookError {
     }
 }
 
-impl std::error::Error for WebhookError {}
+impl core::error::Error for WebhookError {}
 
 #[cfg(test)]
 mod tests {

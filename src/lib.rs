@@ -12,7 +12,16 @@
 //!
 //! The core modules (`verify`, `event`, `error`, …) know nothing of
 //! JavaScript; the `wasm` module is a thin binding compiled only for wasm32.
+//! The crate needs only `alloc`: without the default `std` feature it is
+//! `no_std`, which is how the npm package's wasm is built (smaller).
 
+#![cfg_attr(not(any(test, feature = "std")), no_std)]
+
+extern crate alloc;
+
+mod prelude;
+
+mod decimal;
 pub mod error;
 pub mod event;
 pub mod json;
@@ -28,6 +37,15 @@ pub mod webhook;
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// Without std there is no panic runtime: a panic traps the wasm instance.
+/// None is reachable on our paths (tests/no_panic.rs); this handler only
+/// spares the wasm the standard library's message formatting.
+#[cfg(all(target_arch = "wasm32", not(any(test, feature = "std"))))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 /// The JS bindings; public only so the wasm tests can drive them.
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 //! A configured webhook secret, as bytes that never show up in output.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// One secret: the session's `webhook_secret` string, or raw key bytes.
 ///

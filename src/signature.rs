@@ -6,6 +6,7 @@
 //! anything that does not decode to exactly 32 bytes (a truncated tag
 //! included) is not a tag.
 
+use crate::prelude::*;
 use base64ct::{Base64Unpadded, Encoding};
 
 /// Length in bytes of an HMAC-SHA256 tag.
@@ -47,9 +48,11 @@ pub fn to_hex(bytes: &[u8]) -> String {
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    // `get`, not indexing: no panic path (and its formatting) in the wasm.
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
-        .then(|| &s[prefix.len()..])
+        .then(|| s.get(prefix.len()..))
+        .flatten()
 }
 
 #[cfg(test)]

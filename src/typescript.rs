@@ -3,6 +3,7 @@
 //! codes, so the `.d.ts` can never drift from what the parser accepts.
 //! `scripts/build` writes them to `pkg/dist/events.d.ts`.
 
+use crate::prelude::*;
 use crate::error::ErrorCode;
 use crate::event::kinds::EventData;
 use crate::event::{model, views};

@@ -9,6 +9,8 @@
 
 /// Append the UTF-16 code units of `bytes`, which must be valid UTF-8 (as a
 /// `&str`'s bytes are). Invalid input gives meaningless units, never a panic.
+use crate::prelude::*;
+
 pub fn encode_into(bytes: &[u8], out: &mut Vec<u16>) {
     // Never more code units than UTF-8 bytes: grow once, fill by index (the
     // crate is built for size, which leaves `push` and iterator adapters as

@@ -11,6 +11,7 @@
 //! With several secrets (rotation, or one per session) every secret is
 //! checked, whatever matched first, so timing does not tell which one did.
 
+use crate::prelude::*;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
@@ -80,7 +81,12 @@ impl Verifier {
         if let Some(i) = secrets.iter().position(Secret::is_empty) {
             return Err(WebhookError::new(
                 ErrorCode::MissingSecret,
-                format!("missing secret: secret #{i} is empty (is an environment variable unset?)"),
+                [
+                    "missing secret: secret #",
+                    &decimal(i as u64),
+                    " is empty (is an environment variable unset?)",
+                ]
+                .concat(),
             ));
         }
         let keys = match scheme {

@@ -1,5 +1,6 @@
 //! The whole job in one place: limit, verify, then parse.
 
+use crate::prelude::*;
 use crate::error::{ErrorCode, WebhookError};
 use crate::event::{parse_event, Event};
 use crate::secret::Secret;
@@ -105,8 +106,8 @@ impl Webhook {
 }
 
 /// `Debug` shows the configuration's shape, never a secret.
-impl std::fmt::Debug for Webhook {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Webhook")
             .field("scheme", &self.scheme().as_str())
             .field("secrets", &self.secret_count())

@@ -5,6 +5,7 @@
 //! Also the two macros that declare a wire type once and get, from that one
 //! declaration, the Rust struct, its decoder and its TypeScript interface.
 
+use crate::prelude::*;
 use crate::json::{Json, Object};
 
 const MISSING: &str = "nothing";
@@ -70,7 +71,7 @@ impl ShapeError {
                 }
                 Segment::Index(i) => {
                     path.push('[');
-                    path.push_str(&i.to_string());
+                    path.push_str(&decimal(*i as u64));
                     path.push(']');
                 }
             }
@@ -82,14 +83,9 @@ impl ShapeError {
     /// "a required field is missing at $.data.messages[0].key"
     pub fn describe(&self) -> String {
         if self.found == MISSING {
-            return format!("a required field is missing at {}", self.path());
+            return ["a required field is missing at ", &self.path()].concat();
         }
-        format!(
-            "expected {}, found {} at {}",
-            self.expected,
-            self.found,
-            self.path()
-        )
+        ["expected ", &self.expected, ", found ", self.found, " at ", &self.path()].concat()
     }
 }
 
@@ -272,7 +268,7 @@ pub enum OneOrMany<T> {
 impl<T> OneOrMany<T> {
     pub fn as_slice(&self) -> &[T] {
         match self {
-            OneOrMany::One(one) => std::slice::from_ref(one),
+            OneOrMany::One(one) => core::slice::from_ref(one),
             OneOrMany::Many(many) => many,
         }
     }
@@ -368,8 +364,8 @@ pub fn parse_scaled(text: &str, scale: i32, truncate: bool) -> Option<i128> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (mantissa, exponent) = match rest.find(['e', 'E']) {
-        Some(i) => (&rest[..i], rest[i + 1..].parse::<i32>().ok()?),
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().ok()?),
         None => (rest, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -396,7 +392,7 @@ pub fn parse_scaled(text: &str, scale: i32, truncate: bool) -> Option<i128> {
         shift += 1;
     }
     let mut value: u64 = 0;
-    for d in kept.into_iter().chain(std::iter::repeat_n(
+    for d in kept.into_iter().chain(core::iter::repeat_n(
         b'0',
         usize::try_from(shift.max(0)).ok()?,
     )) {

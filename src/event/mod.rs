@@ -12,7 +12,8 @@ pub mod model;
 pub mod shape;
 pub mod views;
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
 use crate::json::{self, write_json, write_str, Json, JsonStr, Object};
@@ -67,7 +68,7 @@ impl Views {
             ),
             K::MessageReceiptUpdate => {
                 let receipts = if wraps_receipt(data) {
-                    data.get("message").map_or(&[][..], std::slice::from_ref)
+                    data.get("message").map_or(&[][..], core::slice::from_ref)
                 } else {
                     one_or_many(data)
                 };
@@ -223,37 +224,39 @@ impl fmt::Debug for Event {
 pub fn parse_event(bytes: &[u8]) -> Result<Event, WebhookError> {
     let tree = json::parse(bytes).map_err(|e| {
         // The parser reports a reason and a byte offset, never content.
-        WebhookError::new(ErrorCode::InvalidJson, format!("invalid JSON: {e}"))
+        WebhookError::new(ErrorCode::InvalidJson, ["invalid JSON: ", &e.describe()].concat())
     })?;
     let Json::Object(body) = tree else {
-        return Err(invalid_payload(format!(
-            "the body must be a JSON object (a webhook envelope), found {}",
-            tree.type_phrase()
-        )));
+        return Err(invalid_payload(&[
+            "the body must be a JSON object (a webhook envelope), found ",
+            tree.type_phrase(),
+        ]));
     };
     let name = match body.get("event") {
         Some(Json::String(name)) if !name.as_str().is_empty() => name.as_str(),
         Some(Json::String(_)) => {
-            return Err(invalid_payload("`event` must not be empty at $.event"))
+            return Err(invalid_payload(&["`event` must not be empty at $.event"]))
         }
         Some(other) => {
-            return Err(invalid_payload(format!(
-                "`event` must be a string, found {} at $.event",
-                other.type_phrase()
-            )))
+            return Err(invalid_payload(&[
+                "`event` must be a string, found ",
+                other.type_phrase(),
+                " at $.event",
+            ]))
         }
-        None => return Err(invalid_payload("missing `event` at $.event")),
+        None => return Err(invalid_payload(&["missing `event` at $.event"])),
     };
     let Some(data) = body.get("data") else {
-        return Err(invalid_payload("missing `data` at $.data"));
+        return Err(invalid_payload(&["missing `data` at $.data"]));
     };
     match body.get("sessionId") {
         None | Some(Json::Null | Json::String(_)) => {}
         Some(other) => {
-            return Err(invalid_payload(format!(
-                "`sessionId` must be a string, found {} at $.sessionId",
-                other.type_phrase()
-            )))
+            return Err(invalid_payload(&[
+                "`sessionId` must be a string, found ",
+                other.type_phrase(),
+                " at $.sessionId",
+            ]))
         }
     }
     let timestamp = envelope_timestamp(body.get("timestamp"))?;
@@ -261,11 +264,12 @@ pub fn parse_event(bytes: &[u8]) -> Result<Event, WebhookError> {
     if let Some(shape) = kind.data_shape() {
         shape::check(&shape, data).map_err(|e| {
             let e = e.at_key("data");
-            invalid_payload(format!(
-                "`data` is not a documented {} shape: {}",
+            invalid_payload(&[
+                "`data` is not a documented ",
                 kind.name(),
-                e.describe()
-            ))
+                " shape: ",
+                &e.describe(),
+            ])
         })?;
     }
     let views = Views::of(kind, data);
@@ -300,18 +304,20 @@ fn envelope_timestamp(value: Option<&Json>) -> Result<Option<UnixTime>, WebhookE
     };
     match (time, value) {
         (Some(t), _) => Ok(Some(t)),
-        (None, Some(v)) => Err(invalid_payload(format!(
-            "`timestamp` must be a time in seconds or milliseconds, found {} at $.timestamp",
-            v.type_phrase()
-        ))),
+        (None, Some(v)) => Err(invalid_payload(&[
+            "`timestamp` must be a time in seconds or milliseconds, found ",
+            v.type_phrase(),
+            " at $.timestamp",
+        ])),
         (None, None) => Ok(None),
     }
 }
 
-fn invalid_payload(message: impl fmt::Display) -> WebhookError {
+/// "invalid payload: " and the message, given in pieces.
+fn invalid_payload(message: &[&str]) -> WebhookError {
     WebhookError::new(
         ErrorCode::InvalidPayload,
-        format!("invalid payload: {message}"),
+        ["invalid payload: ", &message.concat()].concat(),
     )
 }
 

@@ -6,6 +6,7 @@
 //! wire (object vs array, wrapped vs flat) are enums with a hand-written
 //! decoder that picks the variant by structure.
 
+use crate::prelude::*;
 use super::decode::{
     expect_object, name_set, parse_integer, wire_object, Bytes, Decode, Int64, Number, OneOrMany,
     ShapeError, StrOrNum, TsDeclare, TsType,
@@ -181,7 +182,7 @@ impl<'a> MessagesData<'a> {
     pub fn messages(&self) -> &[WaMessage<'a>] {
         match self {
             MessagesData::Wrapped { messages, .. } => messages.as_slice(),
-            MessagesData::Flat(one) => std::slice::from_ref(one),
+            MessagesData::Flat(one) => core::slice::from_ref(one),
         }
     }
 }
@@ -346,7 +347,7 @@ pub enum MessageReceiptData<'a> {
 impl<'a> MessageReceiptData<'a> {
     pub fn receipts(&self) -> &[MessageReceipt<'a>] {
         match self {
-            MessageReceiptData::Wrapped(w) => std::slice::from_ref(&w.message),
+            MessageReceiptData::Wrapped(w) => core::slice::from_ref(&w.message),
             MessageReceiptData::Receipts(r) => r.as_slice(),
         }
     }

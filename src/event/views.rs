@@ -2,6 +2,7 @@
 //! the event arrived in. Read from the parsed tree once its shape has been
 //! checked (one parse), and returned beside the untouched `data`.
 
+use crate::prelude::*;
 use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
 use super::model::{DeliveryStatus, SessionStatus};
 use crate::json::{Json, Object};
@@ -213,11 +214,14 @@ impl UnixTime {
             self.millis.unsigned_abs() / 1000,
             self.millis.unsigned_abs() % 1000,
         );
-        if frac == 0 {
-            return format!("{sign}{whole}");
+        let mut text = [sign, &decimal(whole)].concat();
+        if frac != 0 {
+            // Three digits (1000 + frac keeps the zeros), trailing zeros cut.
+            let digits = decimal(1000 + frac);
+            text.push('.');
+            text.push_str(digits.get(1..).unwrap_or_default().trim_end_matches('0'));
         }
-        let frac = format!("{frac:03}");
-        format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
+        text
     }
 }
 
@@ -247,7 +251,7 @@ fn time_at(value: &Json, key: &str, millis: bool) -> Option<UnixTime> {
 
 /// An item, or each item of an array: the wire sends both.
 pub fn one_or_many(value: &Json) -> &[Json] {
-    value.as_array().unwrap_or(std::slice::from_ref(value))
+    value.as_array().unwrap_or(core::slice::from_ref(value))
 }
 
 /// Digits of a phone-number JID's user part (`15550001111:3@s.whatsapp.net`

@@ -9,9 +9,11 @@
 //! the only interpretation of the body: everything we derive and everything
 //! we return comes from it.
 
+mod key_index;
 mod parse;
 mod write;
 
+use crate::prelude::*;
 pub use parse::{parse, ParseError, MAX_DEPTH};
 pub use write::{write_json, write_str};
 

@@ -1,8 +1,9 @@
 //! A strict RFC 8259 parser with JSON.parse's semantics (see the module above).
 
-use std::collections::HashMap;
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
+use super::key_index::KeyIndex;
 use super::{Json, JsonStr, Object};
 
 /// Nesting deeper than this is refused: no real delivery comes close, and
@@ -22,14 +23,21 @@ pub struct ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at byte {}", self.reason, self.offset)
+        f.write_str(&self.describe())
+    }
+}
+
+impl ParseError {
+    /// "unexpected end of input in an array at byte 17"
+    pub fn describe(&self) -> String {
+        [self.reason, " at byte ", &decimal(self.offset as u64)].concat()
     }
 }
 
 /// Parse a whole document. Leading and trailing JSON whitespace is allowed;
 /// anything else after the value is an error.
 pub fn parse(bytes: &[u8]) -> Result<Json, ParseError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| ParseError {
+    let text = core::str::from_utf8(bytes).map_err(|e| ParseError {
         offset: e.valid_up_to(),
         reason: "invalid UTF-8",
     })?;
@@ -135,7 +143,7 @@ impl<'a> Parser<'a> {
         self.pos += 1; // {
         let mut object = Object::new();
         // Built only for large objects: key → position in `members`.
-        let mut index: Option<HashMap<JsonStr, usize>> = None;
+        let mut index: Option<KeyIndex> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -249,7 +257,7 @@ impl<'a> Parser<'a> {
                                 .s
                                 .get(self.pos + 1..self.pos + 5)
                                 .ok_or_else(|| self.error("truncated \\u escape"))?;
-                            let hex = std::str::from_utf8(hex)
+                            let hex = core::str::from_utf8(hex)
                                 .map_err(|_| self.error("invalid \\u escape"))?;
                             if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
                                 return Err(self.error("invalid \\u escape"));
@@ -285,31 +293,25 @@ impl<'a> Parser<'a> {
     }
 }
 
-fn insert_member(
-    object: &mut Object,
-    index: &mut Option<HashMap<JsonStr, usize>>,
-    key: JsonStr,
-    value: Json,
-) {
-    if let Some(index) = index {
-        match index.get(&key) {
-            Some(&at) => object.members_mut()[at].1 = value,
-            None => {
-                index.insert(key.clone(), object.len());
-                object.push_unique(key, value);
-            }
+fn insert_member(object: &mut Object, index: &mut Option<KeyIndex>, key: JsonStr, value: Json) {
+    let Some(index) = index else {
+        object.insert(key, value);
+        if object.len() > INDEX_OBJECTS_OVER {
+            *index = Some(KeyIndex::new(object.members_mut()));
         }
         return;
-    }
-    object.insert(key, value);
-    if object.len() > INDEX_OBJECTS_OVER {
-        *index = Some(
-            object
-                .iter()
-                .enumerate()
-                .map(|(i, (k, _))| (k.clone(), i))
-                .collect(),
-        );
+    };
+    match index.find(object.members_mut(), &key) {
+        Some(at) => {
+            if let Some(member) = object.members_mut().get_mut(at) {
+                member.1 = value;
+            }
+        }
+        None => {
+            object.push_unique(key, value);
+            let members = object.members_mut();
+            index.add(members, members.len() - 1);
+        }
     }
 }
 

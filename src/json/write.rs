@@ -1,6 +1,7 @@
 //! Compact JSON output, UTF-8. Lone surrogates (which UTF-8 cannot hold)
 //! are written as `\uXXXX` escapes, so the text reads back as the same tree.
 
+use crate::prelude::*;
 use super::{Json, JsonStr};
 
 type Sink = Vec<u8>;

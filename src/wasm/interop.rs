@@ -1,5 +1,6 @@
 //! Conversions between JS values and the core's types, and nothing else.
 
+use crate::prelude::*;
 use js_sys::{Array, ArrayBuffer, JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -99,12 +100,13 @@ fn byte_view(body: &JsValue) -> Result<Uint8Array, WebhookError> {
 fn not_raw_body(body: &JsValue) -> WebhookError {
     WebhookError::new(
         ErrorCode::BodyAlreadyParsed,
-        format!(
-            "the body must be the raw request bytes (Uint8Array, ArrayBuffer or string), found {}; \
-             verification needs the exact bytes sent, so read the raw body (`await request.arrayBuffer()`, \
-             `express.raw({{ type: \"application/json\" }})`) instead of a parsed JSON object",
-            js_type(body)
-        ),
+        [
+            "the body must be the raw request bytes (Uint8Array, ArrayBuffer or string), found ",
+            &js_type(body),
+            "; verification needs the exact bytes sent, so read the raw body (`await request.arrayBuffer()`, \
+             `express.raw({ type: \"application/json\" })`) instead of a parsed JSON object",
+        ]
+        .concat(),
     )
 }
 
@@ -121,34 +123,26 @@ pub fn options_from_js(options: &JsValue) -> Result<Options, WebhookError> {
         ));
     }
     if !options.is_object() {
-        return Err(invalid_options(format!(
-            "options must be an object, found {}",
-            js_type(options)
-        )));
+        return Err(invalid_options(&["options must be an object, found ", &js_type(options)]));
     }
     let get = |name: &str| -> Result<Option<JsValue>, WebhookError> {
         let value = Reflect::get(options, &name.into())
-            .map_err(|_| invalid_options(format!("reading `{name}` threw")))?;
+            .map_err(|_| invalid_options(&["reading `", name, "` threw"]))?;
         Ok((!value.is_undefined()).then_some(value))
     };
 
     let secrets = match (get("secret")?, get("secrets")?) {
         (Some(_), Some(_)) => {
-            return Err(invalid_options(
-                "give either `secret` or `secrets`, not both",
-            ))
+            return Err(invalid_options(&["give either `secret` or `secrets`, not both"]))
         }
         (Some(one), None) => vec![secret_from_js(&one, "secret")?],
         (None, Some(many)) => {
             let Some(list) = many.dyn_ref::<Array>() else {
-                return Err(invalid_options(format!(
-                    "`secrets` must be an array, found {}",
-                    js_type(&many)
-                )));
+                return Err(invalid_options(&["`secrets` must be an array, found ", &js_type(&many)]));
             };
             list.iter()
                 .enumerate()
-                .map(|(i, s)| secret_from_js(&s, &format!("secrets[{i}]")))
+                .map(|(i, s)| secret_from_js(&s, &["secrets[", &decimal(i as u64), "]"].concat()))
                 .collect::<Result<_, _>>()?
         }
         (None, None) => Vec::new(), // the core reports MISSING_SECRET
@@ -161,18 +155,17 @@ pub fn options_from_js(options: &JsValue) -> Result<Options, WebhookError> {
             .as_deref()
             .and_then(Scheme::from_name)
             .ok_or_else(|| {
-                invalid_options("`scheme` must be \"wasender\" (the default) or \"hmac-sha256\"")
+                invalid_options(&["`scheme` must be \"wasender\" (the default) or \"hmac-sha256\""])
             })?,
     };
 
     let max_body_bytes = match get("maxBodyBytes")? {
         None => Options::default().max_body_bytes,
         Some(v) => match v.as_f64() {
-            Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= u32::MAX as f64 => n as usize,
+            // Whole and in range exactly when it survives the trip through u32.
+            Some(n) if n >= 1.0 && f64::from(n as u32) == n => n as usize,
             _ => {
-                return Err(invalid_options(
-                    "`maxBodyBytes` must be a positive whole number of bytes",
-                ))
+                return Err(invalid_options(&["`maxBodyBytes` must be a positive whole number of bytes"]))
             }
         },
     };
@@ -199,19 +192,17 @@ pub fn secret_from_js(value: &JsValue, at: &str) -> Result<Secret, WebhookError>
     if value.is_null() {
         return Err(WebhookError::new(
             ErrorCode::MissingSecret,
-            format!("missing secret: `{at}` is null"),
+            ["missing secret: `", at, "` is null"].concat(),
         ));
     }
-    Err(invalid_options(format!(
-        "`{at}` must be a string or a Uint8Array, found {}",
-        js_type(value)
-    )))
+    Err(invalid_options(&["`", at, "` must be a string or a Uint8Array, found ", &js_type(value)]))
 }
 
-fn invalid_options(message: impl std::fmt::Display) -> WebhookError {
+/// "invalid options: " and the message, given in pieces.
+fn invalid_options(message: &[&str]) -> WebhookError {
     WebhookError::new(
         ErrorCode::InvalidOptions,
-        format!("invalid options: {message}"),
+        ["invalid options: ", &message.concat()].concat(),
     )
 }
 

@@ -7,6 +7,7 @@
 mod interop;
 mod typescript;
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::webhook::Webhook;
@@ -95,12 +96,16 @@ impl WasenderWebhook {
     /// The configuration's shape, for logs; never a secret.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_display_string(&self) -> String {
-        format!(
-            "WasenderWebhook {{ scheme: \"{}\", secrets: {}, maxBodyBytes: {} }}",
+        [
+            "WasenderWebhook { scheme: \"",
             self.inner.scheme().as_str(),
-            self.inner.secret_count(),
-            self.inner.max_body_bytes()
-        )
+            "\", secrets: ",
+            &decimal(self.inner.secret_count() as u64),
+            ", maxBodyBytes: ",
+            &decimal(self.inner.max_body_bytes() as u64),
+            " }",
+        ]
+        .concat()
     }
 
     /// What `JSON.stringify(hook)` shows; never a secret.
