@@ -2,7 +2,7 @@
 // so the API is usable as soon as the import resolves.
 import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
-import { setDecoders } from "./dist/event.js";
+import { setDecoders } from "./dist/interop.js";
 import { initSync } from "./dist/wasender_webhook.js";
 
 initSync({ module: readFileSync(new URL("./dist/wasender_webhook_bg.wasm", import.meta.url)) });

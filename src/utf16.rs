@@ -14,42 +14,42 @@ use crate::prelude::*;
 pub fn encode_into(bytes: &[u8], out: &mut Vec<u16>) {
     // Never more code units than UTF-8 bytes: grow once, fill by index (the
     // crate is built for size, which leaves `push` and iterator adapters as
-    // calls), then cut to what was written. The spare unit keeps a truncated
-    // 4-byte sequence at the very end in bounds.
+    // calls), then cut to what was written.
     let start = out.len();
-    out.resize(start + bytes.len() + 1, 0);
+    out.resize(start + bytes.len(), 0);
     let units = &mut out[start..];
     let (mut i, mut w) = (0, 0);
-    while i < bytes.len() {
-        let lead = bytes[i];
-        if lead < 0x80 {
-            units[w] = u16::from(lead);
-            i += 1;
-            w += 1;
-            continue;
-        }
-        let (mut code, len) = match lead {
-            0xc0..=0xdf => (u32::from(lead & 0x1f), 2),
-            0xe0..=0xef => (u32::from(lead & 0x0f), 3),
-            _ => (u32::from(lead & 0x07), 4),
+    // Slice patterns read each sequence with one length check and no panic
+    // path; a truncated sequence at the end (invalid input) stops the loop.
+    while let (Some(rest), true) = (bytes.get(i..), w < units.len()) {
+        let (unit, len) = match *rest {
+            [b0, ..] if b0 < 0x80 => (u32::from(b0), 1),
+            [b0, b1, ..] if b0 < 0xe0 => ((u32::from(b0 & 0x1f) << 6) | u32::from(b1 & 0x3f), 2),
+            [b0, b1, b2, ..] if b0 < 0xf0 => (
+                (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f),
+                3,
+            ),
+            [b0, b1, b2, b3, ..] => {
+                let c = ((u32::from(b0 & 0x07) << 18)
+                    | (u32::from(b1 & 0x3f) << 12)
+                    | (u32::from(b2 & 0x3f) << 6)
+                    | u32::from(b3 & 0x3f))
+                    .wrapping_sub(0x1_0000);
+                // A 4-byte sequence is 2 units: the high surrogate here,
+                // the low one below.
+                units[w] = 0xd800 | ((c >> 10) & 0x3ff) as u16;
+                w += 1;
+                (0xdc00 | (c & 0x3ff), 4)
+            }
+            _ => break,
         };
-        let mut k = 1;
-        while k < len {
-            code = (code << 6) | u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3f);
-            k += 1;
+        if let Some(slot) = units.get_mut(w) {
+            *slot = unit as u16;
         }
-        if code < 0x1_0000 {
-            units[w] = code as u16;
-            w += 1;
-        } else {
-            let c = code - 0x1_0000;
-            units[w] = 0xd800 | (c >> 10) as u16;
-            units[w + 1] = 0xdc00 | (c & 0x3ff) as u16;
-            w += 2;
-        }
+        w += 1;
         i += len;
     }
-    out.truncate(start + w);
+    out.truncate(start + w.min(bytes.len()));
 }
 
 #[cfg(test)]

@@ -316,7 +316,7 @@ impl<'a> Decode<'a> for Int64 {
         };
         match value {
             Json::Number(text) => parse_integer(text).map(Int64).ok_or_else(expected),
-            Json::String(s) => parse_integer(s.as_str().trim())
+            Json::String(s) => parse_integer(s.as_str().trim_ascii())
                 .map(Int64)
                 .ok_or_else(expected),
             Json::Object(o) => {
@@ -377,26 +377,30 @@ pub fn parse_scaled(text: &str, scale: i32, truncate: bool) -> Option<i128> {
     {
         return None;
     }
-    let digits = int.trim_start_matches('0').bytes().chain(frac.bytes());
-    let mut shift = exponent
+    // The value is the digits of `int` and `frac` read as one integer, times
+    // 10^shift. A negative shift drops that many trailing digits.
+    let shift = exponent
         .checked_add(scale)?
         .checked_sub(i32::try_from(frac.len()).ok()?)?;
-    let mut kept: Vec<u8> = digits.collect();
-    while shift < 0 {
-        match kept.pop() {
-            Some(b'0') => {}
-            Some(_) if truncate => {}
-            Some(_) => return None,
-            None => break,
-        }
-        shift += 1;
-    }
+    let digits = int.len() + frac.len();
+    let kept = match usize::try_from(shift.checked_neg()?) {
+        Ok(dropped) => digits.saturating_sub(dropped),
+        Err(_) => digits, // shift ≥ 0
+    };
     let mut value: u64 = 0;
-    for d in kept.into_iter().chain(core::iter::repeat_n(
-        b'0',
-        usize::try_from(shift.max(0)).ok()?,
-    )) {
-        value = value.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+    for (i, d) in int.bytes().chain(frac.bytes()).enumerate() {
+        if i < kept {
+            value = value.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+        } else if d != b'0' && !truncate {
+            return None;
+        }
+    }
+    // Zero stays zero whatever the exponent; anything else overflows u64
+    // within 20 steps, so this loop is short.
+    let mut up = shift.max(0);
+    while up > 0 && value != 0 {
+        value = value.checked_mul(10)?;
+        up -= 1;
     }
     let value = i128::from(value);
     Some(if negative { -value } else { value })

@@ -179,7 +179,7 @@ impl Event {
     /// `{"event": canonical name, "timestamp"?: unix seconds, "view"?: its
     /// name, "value"?: the view}`. JavaScript receives the body itself as
     /// `JSON.parse` reads it (so `data` and every other member are exactly as
-    /// sent) plus these; `src/js/event.js` puts the two together as
+    /// sent) plus these; `src/js/interop.js` puts the two together as
     /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`.
     pub fn derived_json(&self) -> String {
         let mut out = Vec::with_capacity(256);
@@ -288,7 +288,7 @@ fn envelope_timestamp(value: Option<&Json>) -> Result<Option<UnixTime>, WebhookE
     let text = match value {
         None | Some(Json::Null) => return Ok(None),
         Some(Json::Number(text)) => Some(&**text),
-        Some(Json::String(s)) => Some(s.as_str().trim()),
+        Some(Json::String(s)) => Some(s.as_str().trim_ascii()),
         Some(_) => None,
     };
     let time = match (text, value) {

@@ -580,15 +580,25 @@ impl DeliveryStatus {
                 _ => DeliveryStatus::Unknown,
             };
         }
-        match value.as_str().map(str::to_ascii_lowercase).as_deref() {
-            Some("error" | "failed") => DeliveryStatus::Error,
-            Some("pending") => DeliveryStatus::Pending,
-            Some("server_ack" | "sent" | "server") => DeliveryStatus::Sent,
-            Some("delivery_ack" | "delivered") => DeliveryStatus::Delivered,
-            Some("read") => DeliveryStatus::Read,
-            Some("played") => DeliveryStatus::Played,
-            _ => DeliveryStatus::Unknown,
-        }
+        // A table, not a `match` on lower-cased strings: no allocation, and
+        // much less wasm.
+        const NAMES: &[(&str, DeliveryStatus)] = &[
+            ("error", DeliveryStatus::Error),
+            ("failed", DeliveryStatus::Error),
+            ("pending", DeliveryStatus::Pending),
+            ("server_ack", DeliveryStatus::Sent),
+            ("sent", DeliveryStatus::Sent),
+            ("server", DeliveryStatus::Sent),
+            ("delivery_ack", DeliveryStatus::Delivered),
+            ("delivered", DeliveryStatus::Delivered),
+            ("read", DeliveryStatus::Read),
+            ("played", DeliveryStatus::Played),
+        ];
+        let name = value.as_str().unwrap_or_default();
+        NAMES
+            .iter()
+            .find(|(wire, _)| wire.eq_ignore_ascii_case(name))
+            .map_or(DeliveryStatus::Unknown, |&(_, status)| status)
     }
 }
 
@@ -607,12 +617,22 @@ name_set! {
 }
 
 impl SessionStatus {
+    /// Any case; `-` and spaces read as `_`; surrounding whitespace ignored.
     pub fn from_wire(status: &str) -> SessionStatus {
-        let lower = status.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        let status = status.trim_matches(|c: char| c.is_ascii_whitespace());
+        let same = |name: &str| {
+            name.len() == status.len()
+                && name.bytes().zip(status.bytes()).all(|(n, s)| {
+                    n == match s {
+                        b'-' | b' ' => b'_',
+                        s => s.to_ascii_lowercase(),
+                    }
+                })
+        };
         SessionStatus::ALL
             .iter()
             .copied()
-            .find(|s| s.as_str() == lower)
+            .find(|s| same(s.as_str()))
             .unwrap_or(SessionStatus::Unknown)
     }
 }

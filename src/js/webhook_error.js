@@ -2,6 +2,11 @@
 // Rust, so that it is a real Error subclass: `instanceof Error` and
 // `instanceof WebhookError` work, and it has a stack trace.
 export class WebhookError extends Error {
+  // Explicit, so that the class keeps its name when the package is minified.
+  static {
+    Object.defineProperty(this, "name", { value: "WebhookError" });
+  }
+
   constructor(code, status, message) {
     super(message);
     this.name = "WebhookError";

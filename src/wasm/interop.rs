@@ -1,7 +1,7 @@
 //! Conversions between JS values and the core's types, and nothing else.
 
 use crate::prelude::*;
-use js_sys::{Array, ArrayBuffer, JsString, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -11,17 +11,20 @@ use crate::secret::Secret;
 use crate::verify::Scheme;
 use crate::webhook::{Options, Webhook};
 
-#[wasm_bindgen(module = "/src/js/event.js")]
+#[wasm_bindgen(module = "/src/js/interop.js")]
 extern "C" {
     // Slices cross as views of wasm memory (no copy), read before returning.
     #[wasm_bindgen(js_name = textFromAscii)]
     fn text_from_ascii(bytes: &[u8]) -> JsString;
     #[wasm_bindgen(js_name = textFromUtf16)]
     fn text_from_utf16(units: &[u16]) -> JsString;
-    #[wasm_bindgen(js_name = eventFromPair)]
-    fn event_from_pair(derived_and_body: &JsString) -> JsValue;
     #[wasm_bindgen(js_name = eventFromParts)]
     fn event_from_parts(body: &JsString, derived: &JsString) -> JsValue;
+    /// A Uint8Array over an ArrayBuffer's or any view's bytes, else undefined.
+    #[wasm_bindgen(js_name = bytesOf)]
+    fn bytes_of_view(value: &JsValue) -> Option<Uint8Array>;
+    #[wasm_bindgen(js_name = configSummary)]
+    fn config_summary_object(scheme: &str, secret_count: u32, max_body_bytes: f64) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/src/js/webhook_error.js")]
@@ -72,29 +75,7 @@ pub fn bytes_of(body: &JsValue) -> Result<Vec<u8>, WebhookError> {
 
 /// A Uint8Array over exactly the bytes of an ArrayBuffer or any view.
 fn byte_view(body: &JsValue) -> Result<Uint8Array, WebhookError> {
-    let view = if let Some(buffer) = body.dyn_ref::<ArrayBuffer>() {
-        Uint8Array::new(buffer)
-    } else if ArrayBuffer::is_view(body) {
-        // Any typed array, DataView or Node Buffer: its bytes, not its elements.
-        let view: &Object = body.unchecked_ref();
-        let field = |name: &str| {
-            Reflect::get(view, &name.into())
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0) as u32
-        };
-        let buffer: ArrayBuffer = Reflect::get(view, &"buffer".into())
-            .map_err(|_| not_raw_body(body))?
-            .unchecked_into();
-        Uint8Array::new_with_byte_offset_and_length(
-            &buffer,
-            field("byteOffset"),
-            field("byteLength"),
-        )
-    } else {
-        return Err(not_raw_body(body));
-    };
-    Ok(view)
+    bytes_of_view(body).ok_or_else(|| not_raw_body(body))
 }
 
 fn not_raw_body(body: &JsValue) -> WebhookError {
@@ -226,44 +207,33 @@ pub struct Body {
 
 /// The event as a plain JS object: the body, verified and checked here,
 /// parsed by the engine's `JSON.parse`, plus what the core derived from it
-/// (see `src/js/event.js`). A string body is parsed as the caller gave it;
-/// a byte body crosses back once, as the text `[derived, body]`.
+/// (see `src/js/interop.js`). A string body is parsed as the caller gave
+/// it, with no decoding at all.
 pub fn event_to_js(event: &Event, body: &Body) -> JsValue {
-    let derived = event.derived_json();
+    let derived = js_text(event.derived_json().as_bytes());
     match &body.text {
-        Some(text) => event_from_parts(text, &js_text(&[derived.as_bytes()])),
-        None => event_from_pair(&js_text(&[b"[", derived.as_bytes(), b",", &body.bytes, b"]"])),
+        Some(text) => event_from_parts(text, &derived),
+        None => event_from_parts(&js_text(&body.bytes), &derived),
     }
 }
 
-/// A JS string of the concatenated UTF-8 `parts`: ASCII crosses as bytes
-/// (the engines' fastest decode), anything else as UTF-16 code units (a
-/// near-memcpy for them, where emoji-rich UTF-8 decodes several times
-/// slower). The parts are valid UTF-8: the core refused anything else.
-fn js_text(parts: &[&[u8]]) -> JsString {
-    if parts.iter().all(|part| part.is_ascii()) {
-        return text_from_ascii(&parts.concat());
+/// A JS string of UTF-8 `text`: ASCII crosses as bytes (the engines'
+/// fastest decode), anything else as UTF-16 code units (a near-memcpy for
+/// them, where emoji-rich UTF-8 decodes several times slower). The text is
+/// valid UTF-8: the core refused anything else.
+fn js_text(text: &[u8]) -> JsString {
+    if text.is_ascii() {
+        return text_from_ascii(text);
     }
-    let mut units = Vec::with_capacity(parts.iter().map(|part| part.len()).sum());
-    for part in parts {
-        crate::utf16::encode_into(part, &mut units);
-    }
+    let mut units = Vec::new();
+    crate::utf16::encode_into(text, &mut units);
     text_from_utf16(&units)
 }
 
 pub fn config_summary(hook: &Webhook) -> JsValue {
-    let summary = Object::new();
-    // Setting fresh keys on a new plain object cannot throw.
-    let _ = Reflect::set(&summary, &"scheme".into(), &hook.scheme().as_str().into());
-    let _ = Reflect::set(
-        &summary,
-        &"secretCount".into(),
-        &(hook.secret_count() as u32).into(),
-    );
-    let _ = Reflect::set(
-        &summary,
-        &"maxBodyBytes".into(),
-        &(hook.max_body_bytes() as f64).into(),
-    );
-    summary.into()
+    config_summary_object(
+        hook.scheme().as_str(),
+        hook.secret_count() as u32,
+        hook.max_body_bytes() as f64,
+    )
 }
