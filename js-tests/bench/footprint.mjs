@@ -9,10 +9,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { shippedFiles } from "../quality/shipped.mjs";
 
 /** gzip -9 of each shipped file (as a server or bundler would serve them), and their sum. */
 export function gzipSize(pkgDir) {
-  const files = ["dist/wasender_webhook_bg.wasm", "dist/wasender_webhook.js", "node.mjs"];
+  const files = shippedFiles(pkgDir);
   const rows = files.map((file) => ({
     file,
     raw: statSync(`${pkgDir}/${file}`).size,

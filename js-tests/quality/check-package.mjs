@@ -2,9 +2,10 @@
 // entry point reaches a Node-only API, and the shipped wasm + JS stays
 // within its size budget. Usage: node check-package.mjs <pkg dir> <tarball>
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
+import { shippedFiles } from "./shipped.mjs";
 
 const [pkgDir, tarball] = process.argv.slice(2);
 let failed = 0;
@@ -49,10 +50,7 @@ for (const entry of edgeEntries) {
 // Size: what a Worker or a page downloads (each file gzipped on its own),
 // against the 40 KB ceiling (KiB). SIZE_BUDGET_KB overrides it for
 // experiments; the tests never set it.
-const snippets = readdirSync(join(pkgDir, "dist/snippets"), { recursive: true })
-  .filter((f) => f.endsWith(".js"))
-  .map((f) => join("dist/snippets", f));
-const shipped = ["dist/wasender_webhook_bg.wasm", "dist/wasender_webhook.js", ...snippets, "dist/webhook_error.js", "workerd.mjs"];
+const shipped = shippedFiles(pkgDir);
 const gzipped = shipped.reduce((sum, f) => sum + gzipSync(readFileSync(join(pkgDir, f)), { level: 9 }).length, 0);
 const budget = Number(process.env.SIZE_BUDGET_KB ?? 40);
 console.log(`size: wasm + JS glue, gzipped: ${(gzipped / 1024).toFixed(1)} KB (${shipped.join(" + ")})`);
