@@ -16,7 +16,7 @@ use crate::prelude::*;
 use core::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
-use crate::json::{self, write_json, write_str, Json, JsonStr, Object};
+use crate::json::{self, write_str, write_text, Json, JsonStr, Object};
 use decode::{parse_scaled, Decode, Int64};
 pub use kinds::{EventData, EventKind};
 use model::{wraps_messages, wraps_receipt, SessionStatus};
@@ -189,23 +189,37 @@ impl Event {
             out.extend_from_slice(b",\"timestamp\":");
             out.extend_from_slice(t.seconds_text().as_bytes());
         }
-        let view = match &self.views {
-            Views::None => None,
-            Views::Messages(m) => Some(("messages", Json::Array(m.iter().map(NormalizedMessage::to_json).collect()))),
-            Views::Statuses(s) => Some(("statuses", Json::Array(s.iter().map(StatusUpdate::to_json).collect()))),
-            Views::Reactions(r) => Some(("reactions", Json::Array(r.iter().map(NormalizedReaction::to_json).collect()))),
-            Views::SessionStatus(s) => Some(("sessionStatus", Json::from(s.as_str()))),
-        };
-        if let Some((name, value)) = view {
-            out.extend_from_slice(b",\"view\":\"");
-            out.extend_from_slice(name.as_bytes());
-            out.extend_from_slice(b"\",\"value\":");
-            write_json(&value, &mut out);
+        match &self.views {
+            Views::None => {}
+            Views::Messages(m) => write_view(&mut out, "messages", m, NormalizedMessage::write_json),
+            Views::Statuses(s) => write_view(&mut out, "statuses", s, StatusUpdate::write_json),
+            Views::Reactions(r) => write_view(&mut out, "reactions", r, NormalizedReaction::write_json),
+            Views::SessionStatus(s) => {
+                out.extend_from_slice(b",\"view\":\"sessionStatus\",\"value\":");
+                write_text(s.as_str(), &mut out);
+            }
         }
         out.push(b'}');
         // The writer emits valid UTF-8 only.
         String::from_utf8(out).unwrap_or_default()
     }
+}
+
+/// `,"view":"<name>","value":[…]` for a view that is a list.
+fn write_view<T>(out: &mut Vec<u8>, name: &str, items: &[T], write: fn(&T, &mut Vec<u8>)) {
+    out.extend_from_slice(b",\"view\":\"");
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\",\"value\":");
+    let mut separator = b'[';
+    for item in items {
+        out.push(separator);
+        separator = b',';
+        write(item, out);
+    }
+    if separator == b'[' {
+        out.push(b'[');
+    }
+    out.push(b']');
 }
 
 /// `Debug` shows the event names and field names; never the `sessionId`.

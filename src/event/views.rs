@@ -5,25 +5,26 @@
 use crate::prelude::*;
 use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
 use super::model::{DeliveryStatus, SessionStatus};
-use crate::json::{Json, Object};
+use crate::json::{write_text, Json};
 
-/// Values a view field can hold, and how each becomes JSON.
+/// Values a view field can hold, and how each is written as JSON (straight
+/// into the output: no tree of values built first).
 pub trait ViewValue {
-    fn to_json(&self) -> Json;
+    fn write_json(&self, out: &mut Vec<u8>);
 }
 impl ViewValue for String {
-    fn to_json(&self) -> Json {
-        Json::from(self.as_str())
+    fn write_json(&self, out: &mut Vec<u8>) {
+        write_text(self, out);
     }
 }
 impl ViewValue for bool {
-    fn to_json(&self) -> Json {
-        Json::Bool(*self)
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(if *self { b"true" } else { b"false" });
     }
 }
 impl ViewValue for UnixTime {
-    fn to_json(&self) -> Json {
-        Json::Number(self.seconds_text().into())
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.seconds_text().as_bytes());
     }
 }
 impl TsType for UnixTime {
@@ -51,10 +52,14 @@ macro_rules! view_object {
         pub struct $name { $( $(#[doc = $fdoc])* pub $field: view_object!(@type $kind $ty), )* }
 
         impl $name {
-            pub fn to_json(&self) -> Json {
-                let mut object = Object::new();
-                $( view_object!(@put $kind object, $wire, &self.$field); )*
-                Json::Object(object)
+            /// The view as a JSON object, absent optional fields left out.
+            // The last field's `separator = b','` is never read.
+            #[allow(unused_assignments)]
+            pub fn write_json(&self, out: &mut Vec<u8>) {
+                // Every view has required fields, so the first one opens it.
+                let mut separator = b'{';
+                $( view_object!(@put $kind out, separator, $wire, &self.$field); )*
+                out.push(b'}');
             }
         }
 
@@ -79,11 +84,16 @@ macro_rules! view_object {
     };
     (@type required $ty:ty) => { $ty };
     (@type optional $ty:ty) => { Option<$ty> };
-    (@put required $object:ident, $wire:literal, $value:expr) => {
-        $object.push_unique($wire.into(), ViewValue::to_json($value))
+    (@put required $out:ident, $separator:ident, $wire:literal, $value:expr) => {
+        $out.push($separator);
+        $separator = b',';
+        $out.extend_from_slice(concat!("\"", $wire, "\":").as_bytes());
+        ViewValue::write_json($value, $out);
     };
-    (@put optional $object:ident, $wire:literal, $value:expr) => {
-        if let Some(v) = $value { $object.push_unique($wire.into(), ViewValue::to_json(v)) }
+    (@put optional $out:ident, $separator:ident, $wire:literal, $value:expr) => {
+        if let Some(v) = $value {
+            view_object!(@put required $out, $separator, $wire, v);
+        }
     };
     (@member required $wire:literal, $ts:expr) => { format!("  {}: {};\n", $wire, $ts) };
     (@member optional $wire:literal, $ts:expr) => { format!("  {}?: {};\n", $wire, $ts) };
@@ -92,8 +102,8 @@ macro_rules! view_object {
 macro_rules! view_value_for_names {
     ($($name:ty),*) => {$(
         impl ViewValue for $name {
-            fn to_json(&self) -> Json {
-                Json::from(self.as_str())
+            fn write_json(&self, out: &mut Vec<u8>) {
+                write_text(self.as_str(), out);
             }
         }
     )*};

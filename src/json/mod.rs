@@ -15,7 +15,7 @@ mod write;
 
 use crate::prelude::*;
 pub use parse::{parse, ParseError, MAX_DEPTH};
-pub use write::{write_json, write_str};
+pub use write::{write_json, write_str, write_text};
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]

@@ -41,24 +41,30 @@ pub fn write_json(value: &Json, out: &mut Sink) {
 /// A quoted string: runs of plain text in one piece, escapes where JSON
 /// requires them (quote, backslash, control characters).
 pub fn write_str(s: &JsonStr, out: &mut Sink) {
-    out.extend_from_slice(b"\"");
     match &s.utf16 {
-        Some(units) => write_units(units, out),
-        None => {
-            let text = s.as_str();
-            let mut run = 0;
-            for (i, b) in text.bytes().enumerate() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    // Delimiters are ASCII, so `run..i` ends on a char boundary.
-                    out.extend_from_slice(text.get(run..i).unwrap_or_default().as_bytes());
-                    escape(u16::from(b), out);
-                    run = i + 1;
-                }
-            }
-            out.extend_from_slice(text.get(run..).unwrap_or_default().as_bytes());
+        Some(units) => {
+            out.push(b'"');
+            write_units(units, out);
+            out.push(b'"');
+        }
+        None => write_text(s.as_str(), out),
+    }
+}
+
+/// A quoted string from plain text (no lone surrogates to keep).
+pub fn write_text(text: &str, out: &mut Sink) {
+    out.push(b'"');
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            // Delimiters are ASCII, so `run..i` ends on a char boundary.
+            out.extend_from_slice(text.get(run..i).unwrap_or_default().as_bytes());
+            escape(u16::from(b), out);
+            run = i + 1;
         }
     }
-    out.extend_from_slice(b"\"");
+    out.extend_from_slice(text.get(run..).unwrap_or_default().as_bytes());
+    out.push(b'"');
 }
 
 /// A string that holds lone surrogates: pairs become text, lone halves
