@@ -1,27 +1,14 @@
-// What the package costs before the first call: bytes shipped (gzip -9)
-// and the time from `import` to the first verified event in a fresh Node.
+// What the package costs before the first call: the time from `import` to
+// the first verified event in a fresh Node (sizes: ../quality/shipped.mjs).
 //
 // Run as a script (`node footprint.mjs <node.mjs> <body file> <secret>`) it is
 // the cold-start child: it reads the body before starting the clock, so the
 // figure is the package's own cost: module load, wasm compile + instantiate,
 // the constructor and one handleWebhookEvent.
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { shippedFiles } from "../quality/shipped.mjs";
-
-/** gzip -9 of each shipped file (as a server or bundler would serve them), and their sum. */
-export function gzipSize(pkgDir) {
-  const files = shippedFiles(pkgDir);
-  const rows = files.map((file) => ({
-    file,
-    raw: statSync(`${pkgDir}/${file}`).size,
-    // -n: no name or mtime in the header, so the figure depends on the content only.
-    gzip: execFileSync("gzip", ["-9", "-n", "-c", `${pkgDir}/${file}`]).length,
-  }));
-  return { files: rows, raw: rows.reduce((s, r) => s + r.raw, 0), gzip: rows.reduce((s, r) => s + r.gzip, 0) };
-}
 
 /** Median (and spread) over `runs` fresh `node` processes. */
 export function coldStart(pkgDir, bodyFile, secret, runs) {

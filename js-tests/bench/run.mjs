@@ -13,7 +13,8 @@ import { pathToFileURL } from "node:url";
 import { makeBodies, SECRET } from "./bodies.mjs";
 import { derivedJsonBytes, makeContenders } from "./contenders.mjs";
 import { measure, prove } from "./harness.mjs";
-import { coldStart, gzipSize } from "./footprint.mjs";
+import { coldStart } from "./footprint.mjs";
+import { shippedSizes } from "../quality/shipped.mjs";
 import { memory } from "./memory.mjs";
 import { profile } from "./profile.mjs";
 import { evaluate } from "./targets.mjs";
@@ -75,7 +76,7 @@ try {
     return file;
   };
   log("size, cold start, memory…");
-  size = gzipSize(args.pkg);
+  size = shippedSizes(args.pkg);
   cold = { body: "1.5 KB", ...coldStart(args.pkg, bodyFile("1.5 KB"), SECRET, CONFIG.coldStartRuns) };
   // The smallest body: the most calls per second, so the most allocator churn per byte.
   mem = { bodyLabel: "0.4 KB", ...memory(args.pkg, bodyFile("0.4 KB"), SECRET, CONFIG.memoryCalls) };

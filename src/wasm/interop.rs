@@ -1,7 +1,7 @@
 //! Conversions between JS values and the core's types, and nothing else.
 
 use crate::prelude::*;
-use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
+use js_sys::{Array, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -164,11 +164,10 @@ pub fn secret_from_js(value: &JsValue, at: &str) -> Result<Secret, WebhookError>
     if let Some(s) = value.as_string() {
         return Ok(Secret::from(s));
     }
-    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+    // Raw key bytes: a Uint8Array, an ArrayBuffer or any view, read the same
+    // way as a body's bytes.
+    if let Some(bytes) = bytes_of_view(value) {
         return Ok(Secret::from(bytes.to_vec()));
-    }
-    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
-        return Ok(Secret::from(Uint8Array::new(buffer).to_vec()));
     }
     if value.is_null() {
         return Err(WebhookError::new(
