@@ -99,7 +99,11 @@ impl Webhook {
     }
 
     /// Verify, then parse: the event, or the first thing wrong with the request.
-    pub fn handle(&self, body: &[u8], signature: Option<&str>) -> Result<Event, WebhookError> {
+    pub fn handle<'a>(
+        &self,
+        body: &'a [u8],
+        signature: Option<&str>,
+    ) -> Result<Event<'a>, WebhookError> {
         self.verify(body, signature)?;
         parse_event(body)
     }

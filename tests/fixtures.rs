@@ -30,7 +30,8 @@ fn same(a: &Json, b: &Json) -> bool {
 
 #[test]
 fn every_fixture_meets_its_expectation() {
-    let expected = parse(&std::fs::read(fixtures_dir().join("expected.json")).unwrap()).unwrap();
+    let expected_bytes = std::fs::read(fixtures_dir().join("expected.json")).unwrap();
+    let expected = parse(&expected_bytes).unwrap();
     let expected = expected.as_object().unwrap();
     let files = std::fs::read_dir(fixtures_dir().join("events"))
         .unwrap()
@@ -65,7 +66,8 @@ fn every_fixture_meets_its_expectation() {
         }
         let event = result.unwrap_or_else(|e| panic!("{name}: {e}"));
         let body = parse(&bytes).unwrap();
-        let derived = parse(event.derived_json().as_bytes())
+        let derived_text = event.derived_json();
+        let derived = parse(derived_text.as_bytes())
             .unwrap_or_else(|e| panic!("{name}: derived output is not JSON: {e}"));
 
         assert_eq!(
@@ -120,7 +122,8 @@ fn every_fixture_meets_its_expectation() {
 
 #[test]
 fn every_known_event_has_a_fixture() {
-    let expected = parse(&std::fs::read(fixtures_dir().join("expected.json")).unwrap()).unwrap();
+    let expected_bytes = std::fs::read(fixtures_dir().join("expected.json")).unwrap();
+    let expected = parse(&expected_bytes).unwrap();
     for kind in wasender_webhook::event::EventKind::KNOWN {
         let covered = expected
             .as_object()
@@ -139,7 +142,8 @@ fn the_shape_table_and_the_typed_decoders_agree() {
     use wasender_webhook::event::{shape, EventData, EventKind};
     for entry in std::fs::read_dir(fixtures_dir().join("events")).unwrap() {
         let path = entry.unwrap().path();
-        let body = parse(&std::fs::read(&path).unwrap()).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let body = parse(&bytes).unwrap();
         let Some(name) = body.get("event").and_then(Json::as_str) else {
             continue;
         };

@@ -91,7 +91,7 @@ impl ShapeError {
 
 /// A type that can be read from a JSON value borrowed from the tree.
 pub trait Decode<'a>: Sized {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError>;
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError>;
 }
 
 /// The TypeScript type expression for a Rust type.
@@ -117,7 +117,7 @@ leaf_shapes! {
     &str => Item::String,
     bool => Item::Bool,
     Number<'_> => Item::Number,
-    &Json => Item::Any,
+    &Json<'_> => Item::Any,
     Int64 => Item::Int64,
     StrOrNum<'_> => Item::StrOrNum,
     Bytes<'_> => Item::Bytes,
@@ -140,7 +140,7 @@ impl<T: HasShape> HasShape for Box<T> {
 }
 
 /// An optional member: absent and `null` both read as `None`.
-pub fn optional<'a, T: Decode<'a>>(object: &'a Object, key: &str) -> Result<Option<T>, ShapeError> {
+pub fn optional<'a, T: Decode<'a>>(object: &'a Object<'a>, key: &str) -> Result<Option<T>, ShapeError> {
     match object.get(key) {
         None | Some(Json::Null) => Ok(None),
         Some(value) => T::decode(value).map(Some).map_err(|e| e.at_key(key)),
@@ -148,21 +148,21 @@ pub fn optional<'a, T: Decode<'a>>(object: &'a Object, key: &str) -> Result<Opti
 }
 
 /// A required member.
-pub fn required<'a, T: Decode<'a>>(object: &'a Object, key: &str) -> Result<T, ShapeError> {
+pub fn required<'a, T: Decode<'a>>(object: &'a Object<'a>, key: &str) -> Result<T, ShapeError> {
     match object.get(key) {
         None | Some(Json::Null) => Err(ShapeError::missing(key)),
         Some(value) => T::decode(value).map_err(|e| e.at_key(key)),
     }
 }
 
-pub fn expect_object<'a>(value: &'a Json) -> Result<&'a Object, ShapeError> {
+pub fn expect_object<'a>(value: &'a Json<'a>) -> Result<&'a Object<'a>, ShapeError> {
     value
         .as_object()
         .ok_or_else(|| ShapeError::new("an object", value))
 }
 
 impl<'a> Decode<'a> for &'a str {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         value
             .as_str()
             .ok_or_else(|| ShapeError::new("a string", value))
@@ -175,7 +175,7 @@ impl TsType for &str {
 }
 
 impl<'a> Decode<'a> for bool {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         value
             .as_bool()
             .ok_or_else(|| ShapeError::new("a boolean", value))
@@ -199,7 +199,7 @@ impl Number<'_> {
 }
 
 impl<'a> Decode<'a> for Number<'a> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         value
             .as_number_text()
             .map(Number)
@@ -213,19 +213,19 @@ impl TsType for Number<'_> {
 }
 
 /// Any JSON value, untouched.
-impl<'a> Decode<'a> for &'a Json {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+impl<'a> Decode<'a> for &'a Json<'a> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         Ok(value)
     }
 }
-impl TsType for &Json {
+impl TsType for &Json<'_> {
     fn ts_type() -> String {
         "unknown".into()
     }
 }
 
 impl<'a, T: Decode<'a>> Decode<'a> for Vec<T> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         let items = value
             .as_array()
             .ok_or_else(|| ShapeError::new("an array", value))?;
@@ -248,7 +248,7 @@ impl<T: TsType> TsType for Vec<T> {
 }
 
 impl<'a, T: Decode<'a>> Decode<'a> for Box<T> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         T::decode(value).map(Box::new)
     }
 }
@@ -275,7 +275,7 @@ impl<T> OneOrMany<T> {
 }
 
 impl<'a, T: Decode<'a>> Decode<'a> for OneOrMany<T> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         match value {
             Json::Array(_) => Vec::decode(value).map(OneOrMany::Many),
             _ => T::decode(value).map(OneOrMany::One),
@@ -307,7 +307,7 @@ impl Int64 {
 }
 
 impl<'a> Decode<'a> for Int64 {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         let expected = || {
             ShapeError::new(
                 "an integer (a number, a decimal string or {low, high, unsigned})",
@@ -408,10 +408,10 @@ pub fn parse_scaled(text: &str, scale: i32, truncate: bool) -> Option<i128> {
 
 /// A string or a number (ids that some senders quote and some do not).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct StrOrNum<'a>(pub &'a Json);
+pub struct StrOrNum<'a>(pub &'a Json<'a>);
 
 impl<'a> Decode<'a> for StrOrNum<'a> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         match value {
             Json::String(_) | Json::Number(_) => Ok(StrOrNum(value)),
             _ => Err(ShapeError::new("a string or a number", value)),
@@ -428,10 +428,10 @@ impl TsType for StrOrNum<'_> {
 /// some gateways send byte-indexed objects, which we accept rather than
 /// refuse a genuine delivery over a field nobody reads as text.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bytes<'a>(pub &'a Json);
+pub struct Bytes<'a>(pub &'a Json<'a>);
 
 impl<'a> Decode<'a> for Bytes<'a> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         match value {
             Json::String(_) | Json::Object(_) | Json::Array(_) => Ok(Bytes(value)),
             _ => Err(ShapeError::new("base64 text", value)),
@@ -484,11 +484,11 @@ macro_rules! wire_object {
         pub struct $name<'a> {
             $( $(#[doc = $fdoc])* pub $field: wire_object!(@type $kind $ty), )*
             /// Every member of the object as sent, known or not.
-            pub raw: &'a $crate::json::Object,
+            pub raw: &'a $crate::json::Object<'a>,
         }
 
         impl<'a> $crate::event::decode::Decode<'a> for $name<'a> {
-            fn decode(value: &'a $crate::json::Json) -> Result<Self, $crate::event::decode::ShapeError> {
+            fn decode(value: &'a $crate::json::Json<'a>) -> Result<Self, $crate::event::decode::ShapeError> {
                 let object = $crate::event::decode::expect_object(value)?;
                 Ok($name {
                     $( $field: $crate::event::decode::$kind(object, $wire)?, )*

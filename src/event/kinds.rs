@@ -71,12 +71,12 @@ macro_rules! events {
         #[derive(Debug, Clone, PartialEq)]
         pub enum EventData<'a> {
             $( $variant($ty), )*
-            Unknown(&'a Json),
+            Unknown(&'a Json<'a>),
         }
 
         impl<'a> EventData<'a> {
             /// Read `data` as the documented shape(s) of `kind`.
-            pub fn decode(kind: EventKind, data: &'a Json) -> Result<EventData<'a>, ShapeError> {
+            pub fn decode(kind: EventKind, data: &'a Json<'a>) -> Result<EventData<'a>, ShapeError> {
                 Ok(match kind {
                     $( EventKind::$variant => EventData::$variant(<$ty as Decode>::decode(data)?), )*
                     EventKind::Unknown => EventData::Unknown(data),

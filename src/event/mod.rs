@@ -24,10 +24,11 @@ use views::{one_or_many, NormalizedMessage, NormalizedReaction, StatusUpdate, Un
 
 /// A parsed, checked webhook delivery.
 #[derive(Clone, PartialEq)]
-pub struct Event {
+pub struct Event<'a> {
     kind: EventKind,
-    /// The whole body: an object with a non-empty string `event` and a `data`.
-    body: Object,
+    /// The whole body: an object with a non-empty string `event` and a `data`,
+    /// borrowing its text from the body bytes.
+    body: Object<'a>,
     timestamp: Option<UnixTime>,
     views: Views,
 }
@@ -44,7 +45,7 @@ enum Views {
 
 impl Views {
     /// The view of `data`, already checked against `kind`'s shape.
-    fn of(kind: EventKind, data: &Json) -> Views {
+    fn of(kind: EventKind, data: &Json<'_>) -> Views {
         use EventKind as K;
         match kind {
             K::MessagesUpsert
@@ -90,7 +91,7 @@ impl Views {
     }
 }
 
-impl Event {
+impl<'a> Event<'a> {
     pub fn kind(&self) -> EventKind {
         self.kind
     }
@@ -110,7 +111,7 @@ impl Event {
     }
 
     /// `data`, exactly as sent.
-    pub fn data(&self) -> &Json {
+    pub fn data(&self) -> &Json<'a> {
         self.body.get("data").unwrap_or(&Json::Null)
     }
 
@@ -139,7 +140,7 @@ impl Event {
     }
 
     /// Every top-level member of the body, as sent.
-    pub fn body(&self) -> &Object {
+    pub fn body(&self) -> &Object<'a> {
         &self.body
     }
 
@@ -223,7 +224,7 @@ fn write_view<T>(out: &mut Vec<u8>, name: &str, items: &[T], write: fn(&T, &mut 
 }
 
 /// `Debug` shows the event names and field names; never the `sessionId`.
-impl fmt::Debug for Event {
+impl fmt::Debug for Event<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Event")
             .field("event", &self.name())
@@ -235,7 +236,7 @@ impl fmt::Debug for Event {
 
 /// Parse and check a delivery. Does no verification: call it on bytes whose
 /// signature was checked, or use [`crate::Webhook::handle`].
-pub fn parse_event(bytes: &[u8]) -> Result<Event, WebhookError> {
+pub fn parse_event(bytes: &[u8]) -> Result<Event<'_>, WebhookError> {
     let tree = json::parse(bytes).map_err(|e| {
         // The parser reports a reason and a byte offset, never content.
         WebhookError::new(ErrorCode::InvalidJson, ["invalid JSON: ", &e.describe()].concat())
@@ -298,7 +299,7 @@ pub fn parse_event(bytes: &[u8]) -> Result<Event, WebhookError> {
 /// The envelope timestamp: a number or decimal string in seconds (maybe
 /// with a fraction) or milliseconds, or a Long object; null and absent mean
 /// none. Anything else, or a time out of range, is an invalid payload.
-fn envelope_timestamp(value: Option<&Json>) -> Result<Option<UnixTime>, WebhookError> {
+fn envelope_timestamp(value: Option<&Json<'_>>) -> Result<Option<UnixTime>, WebhookError> {
     let text = match value {
         None | Some(Json::Null) => return Ok(None),
         Some(Json::Number(text)) => Some(&**text),

@@ -84,7 +84,7 @@ wire_object! {
 wire_object! {
     pub struct ExtendedTextMessage as "ExtendedTextMessage" {
         text: optional &'a str = "text",
-        context_info: optional &'a Json = "contextInfo",
+        context_info: optional &'a Json<'a> = "contextInfo",
     }
 }
 
@@ -135,20 +135,20 @@ wire_object! {
         location_message: optional LocationMessage<'a> = "locationMessage",
         live_location_message: optional LocationMessage<'a> = "liveLocationMessage",
         contact_message: optional ContactMessage<'a> = "contactMessage",
-        contacts_array_message: optional &'a Json = "contactsArrayMessage",
+        contacts_array_message: optional &'a Json<'a> = "contactsArrayMessage",
         reaction_message: optional ReactionMessage<'a> = "reactionMessage",
-        poll_creation_message: optional &'a Json = "pollCreationMessage",
-        poll_creation_message_v2: optional &'a Json = "pollCreationMessageV2",
-        poll_creation_message_v3: optional &'a Json = "pollCreationMessageV3",
-        poll_update_message: optional &'a Json = "pollUpdateMessage",
-        protocol_message: optional &'a Json = "protocolMessage",
+        poll_creation_message: optional &'a Json<'a> = "pollCreationMessage",
+        poll_creation_message_v2: optional &'a Json<'a> = "pollCreationMessageV2",
+        poll_creation_message_v3: optional &'a Json<'a> = "pollCreationMessageV3",
+        poll_update_message: optional &'a Json<'a> = "pollUpdateMessage",
+        protocol_message: optional &'a Json<'a> = "protocolMessage",
         ephemeral_message: optional WrappedMessage<'a> = "ephemeralMessage",
         view_once_message: optional WrappedMessage<'a> = "viewOnceMessage",
         view_once_message_v2: optional WrappedMessage<'a> = "viewOnceMessageV2",
         view_once_message_v2_extension: optional WrappedMessage<'a> = "viewOnceMessageV2Extension",
         document_with_caption_message: optional WrappedMessage<'a> = "documentWithCaptionMessage",
         edited_message: optional WrappedMessage<'a> = "editedMessage",
-        message_context_info: optional &'a Json = "messageContextInfo",
+        message_context_info: optional &'a Json<'a> = "messageContextInfo",
     }
 }
 
@@ -173,7 +173,7 @@ wire_object! {
 pub enum MessagesData<'a> {
     Wrapped {
         messages: OneOrMany<WaMessage<'a>>,
-        raw: &'a crate::json::Object,
+        raw: &'a crate::json::Object<'a>,
     },
     Flat(WaMessage<'a>),
 }
@@ -188,7 +188,7 @@ impl<'a> MessagesData<'a> {
 }
 
 impl<'a> Decode<'a> for MessagesData<'a> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         let object = expect_object(value)?;
         match object.get("messages") {
             Some(messages) => Ok(MessagesData::Wrapped {
@@ -232,8 +232,8 @@ wire_object! {
         status: optional StrOrNum<'a> = "status",
         /// The new content of an edited message.
         message: optional MessageContent<'a> = "message",
-        message_stub_type: optional &'a Json = "messageStubType",
-        poll_updates: optional &'a Json = "pollUpdates",
+        message_stub_type: optional &'a Json<'a> = "messageStubType",
+        poll_updates: optional &'a Json<'a> = "pollUpdates",
         starred: optional bool = "starred",
     }
 }
@@ -268,7 +268,7 @@ pub enum MessagesDeleteData<'a> {
 }
 
 impl<'a> Decode<'a> for MessagesDeleteData<'a> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         if deletes_whole_chat(value) {
             MessagesDeleteAll::decode(value).map(MessagesDeleteData::All)
         } else {
@@ -354,7 +354,7 @@ impl<'a> MessageReceiptData<'a> {
 }
 
 impl<'a> Decode<'a> for MessageReceiptData<'a> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         if wraps_receipt(value) {
             WrappedReceipt::decode(value).map(MessageReceiptData::Wrapped)
         } else {
@@ -441,7 +441,7 @@ impl<'a> ParticipantRef<'a> {
 }
 
 impl<'a> Decode<'a> for ParticipantRef<'a> {
-    fn decode(value: &'a Json) -> Result<Self, ShapeError> {
+    fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         match value {
             Json::String(s) => Ok(ParticipantRef::Jid(s.as_str())),
             Json::Object(_) => GroupParticipant::decode(value).map(ParticipantRef::Participant),

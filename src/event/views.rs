@@ -260,7 +260,7 @@ fn time_at(value: &Json, key: &str, millis: bool) -> Option<UnixTime> {
 }
 
 /// An item, or each item of an array: the wire sends both.
-pub fn one_or_many(value: &Json) -> &[Json] {
+pub fn one_or_many<'a>(value: &'a Json<'a>) -> &'a [Json<'a>] {
     value.as_array().unwrap_or(core::slice::from_ref(value))
 }
 
@@ -317,7 +317,7 @@ const CONTENT_TYPES: [(&str, MessageType); 18] = [
 ];
 
 /// Unwrap ephemeral, view-once, edited and document-with-caption wrappers.
-fn innermost(content: &Json) -> &Json {
+fn innermost<'a>(content: &'a Json<'a>) -> &'a Json<'a> {
     let inner = WRAPPERS.iter().find_map(|w| {
         content
             .get(w)
@@ -330,7 +330,7 @@ fn innermost(content: &Json) -> &Json {
     }
 }
 
-fn text_of(content: &Json) -> Option<&str> {
+fn text_of<'a>(content: &'a Json<'a>) -> Option<&'a str> {
     let present = |key: &str| content.get(key).filter(|v| !v.is_null());
     content
         .get("conversation")

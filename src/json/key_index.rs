@@ -17,7 +17,7 @@ pub(super) struct KeyIndex {
 
 impl KeyIndex {
     /// An index over `members`, which hold no repeated key.
-    pub(super) fn new(members: &[(JsonStr, Json)]) -> KeyIndex {
+    pub(super) fn new(members: &[(JsonStr<'_>, Json<'_>)]) -> KeyIndex {
         let mut index = KeyIndex {
             slots: vec![0; (members.len() * 2).next_power_of_two().max(32)],
         };
@@ -28,7 +28,7 @@ impl KeyIndex {
     }
 
     /// The position of `key` in `members`, if present.
-    pub(super) fn find(&self, members: &[(JsonStr, Json)], key: &JsonStr) -> Option<usize> {
+    pub(super) fn find(&self, members: &[(JsonStr<'_>, Json<'_>)], key: &JsonStr<'_>) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut slot = hash(key) & mask;
         loop {
@@ -41,7 +41,7 @@ impl KeyIndex {
     }
 
     /// Record that `members[at]` (a new key) was just pushed.
-    pub(super) fn add(&mut self, members: &[(JsonStr, Json)], at: usize) {
+    pub(super) fn add(&mut self, members: &[(JsonStr<'_>, Json<'_>)], at: usize) {
         // Keep at most half the slots full, so probes stay short.
         if 2 * members.len() > self.slots.len() {
             *self = KeyIndex::new(members);
@@ -50,7 +50,7 @@ impl KeyIndex {
         }
     }
 
-    fn place(&mut self, members: &[(JsonStr, Json)], at: usize) {
+    fn place(&mut self, members: &[(JsonStr<'_>, Json<'_>)], at: usize) {
         let Some((key, _)) = members.get(at) else { return };
         let mask = self.slots.len() - 1;
         let mut slot = hash(key) & mask;
@@ -66,7 +66,7 @@ impl KeyIndex {
 
 /// FNV-1a. Keys that differ only in lone surrogates share a hash (their
 /// text shows U+FFFD for both) and are told apart by the equality check.
-fn hash(key: &JsonStr) -> usize {
+fn hash(key: &JsonStr<'_>) -> usize {
     let mut h: u32 = 0x811c_9dc5;
     for &b in key.as_str().as_bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);

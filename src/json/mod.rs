@@ -8,37 +8,42 @@
 //! keep the first key's position and the last value. One parse, here, is
 //! the only interpretation of the body: everything we derive and everything
 //! we return comes from it.
+//!
+//! The tree borrows from the body: keys, numbers and strings without
+//! escapes (nearly all of them) are slices of it, not copies, so parsing
+//! allocates only for containers and the rare escaped string.
 
 mod key_index;
 mod parse;
 mod write;
 
 use crate::prelude::*;
+use alloc::borrow::Cow;
 pub use parse::{parse, ParseError, MAX_DEPTH};
 pub use write::{write_json, write_str, write_text};
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     /// The number's text as written (valid JSON number syntax).
-    Number(Box<str>),
-    String(JsonStr),
-    Array(Vec<Json>),
-    Object(Object),
+    Number(&'a str),
+    String(JsonStr<'a>),
+    Array(Vec<Json<'a>>),
+    Object(Object<'a>),
 }
 
 /// A JSON string. `text` is always valid UTF-8: any lone surrogate in the
 /// source reads as U+FFFD there, which is what derived text should show.
 /// `utf16` keeps the exact code units in that case, for output.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct JsonStr {
-    text: Box<str>,
+pub struct JsonStr<'a> {
+    text: Cow<'a, str>,
     utf16: Option<Box<[u16]>>,
 }
 
-impl JsonStr {
+impl<'a> JsonStr<'a> {
     /// The text, with lone surrogates (if any) replaced by U+FFFD.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -49,30 +54,30 @@ impl JsonStr {
         self.utf16.is_some()
     }
 
-    pub(crate) fn from_utf16(units: Vec<u16>) -> JsonStr {
+    pub(crate) fn from_utf16(units: Vec<u16>) -> JsonStr<'a> {
         let text: String = char::decode_utf16(units.iter().copied())
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect();
         JsonStr {
-            text: text.into(),
+            text: Cow::Owned(text),
             utf16: Some(units.into()),
         }
     }
 }
 
-impl From<&str> for JsonStr {
-    fn from(s: &str) -> Self {
+impl<'a> From<&'a str> for JsonStr<'a> {
+    fn from(s: &'a str) -> Self {
         JsonStr {
-            text: s.into(),
+            text: Cow::Borrowed(s),
             utf16: None,
         }
     }
 }
 
-impl From<String> for JsonStr {
+impl From<String> for JsonStr<'_> {
     fn from(s: String) -> Self {
         JsonStr {
-            text: s.into(),
+            text: Cow::Owned(s),
             utf16: None,
         }
     }
@@ -80,17 +85,17 @@ impl From<String> for JsonStr {
 
 /// An object's members in source order, each key once.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Object {
-    members: Vec<(JsonStr, Json)>,
+pub struct Object<'a> {
+    members: Vec<(JsonStr<'a>, Json<'a>)>,
 }
 
-impl Object {
-    pub fn new() -> Object {
+impl<'a> Object<'a> {
+    pub fn new() -> Object<'a> {
         Object::default()
     }
 
     /// The value of `key` (keys with lone surrogates never match plain text).
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.members
             .iter()
             .find(|(k, _)| !k.has_lone_surrogates() && k.as_str() == key)
@@ -101,7 +106,7 @@ impl Object {
         self.get(key).is_some()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&JsonStr, &Json)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&JsonStr<'a>, &Json<'a>)> {
         self.members.iter().map(|(k, v)| (k, v))
     }
 
@@ -118,13 +123,13 @@ impl Object {
     }
 
     /// Append a member whose key is known not to be present yet.
-    pub(crate) fn push_unique(&mut self, key: JsonStr, value: Json) {
+    pub(crate) fn push_unique(&mut self, key: JsonStr<'a>, value: Json<'a>) {
         self.members.push((key, value));
     }
 
     /// Insert as JSON.parse does: a repeated key keeps its first position
     /// and takes the new value.
-    pub fn insert(&mut self, key: JsonStr, value: Json) {
+    pub fn insert(&mut self, key: JsonStr<'a>, value: Json<'a>) {
         match self.members.iter_mut().find(|(k, _)| *k == key) {
             Some((_, slot)) => *slot = value,
             None => self.members.push((key, value)),
@@ -132,7 +137,7 @@ impl Object {
     }
 
     /// Remove `key`, returning its value.
-    pub fn remove(&mut self, key: &str) -> Option<Json> {
+    pub fn remove(&mut self, key: &str) -> Option<Json<'a>> {
         let at = self
             .members
             .iter()
@@ -140,20 +145,20 @@ impl Object {
         Some(self.members.remove(at).1)
     }
 
-    pub(crate) fn members_mut(&mut self) -> &mut Vec<(JsonStr, Json)> {
+    pub(crate) fn members_mut(&mut self) -> &mut Vec<(JsonStr<'a>, Json<'a>)> {
         &mut self.members
     }
 }
 
-impl Json {
-    pub fn as_object(&self) -> Option<&Object> {
+impl<'a> Json<'a> {
+    pub fn as_object(&self) -> Option<&Object<'a>> {
         match self {
             Json::Object(o) => Some(o),
             _ => None,
         }
     }
 
-    pub fn as_array(&self) -> Option<&[Json]> {
+    pub fn as_array(&self) -> Option<&[Json<'a>]> {
         match self {
             Json::Array(a) => Some(a),
             _ => None,
@@ -193,7 +198,7 @@ impl Json {
     }
 
     /// Member `key` of an object; `None` for other values.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.as_object().and_then(|o| o.get(key))
     }
 
@@ -218,19 +223,19 @@ impl Json {
     }
 }
 
-impl From<&str> for Json {
-    fn from(s: &str) -> Self {
+impl<'a> From<&'a str> for Json<'a> {
+    fn from(s: &'a str) -> Self {
         Json::String(s.into())
     }
 }
 
-impl From<String> for Json {
+impl From<String> for Json<'_> {
     fn from(s: String) -> Self {
         Json::String(s.into())
     }
 }
 
-impl From<bool> for Json {
+impl From<bool> for Json<'_> {
     fn from(b: bool) -> Self {
         Json::Bool(b)
     }

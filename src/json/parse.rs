@@ -36,7 +36,7 @@ impl ParseError {
 
 /// Parse a whole document. Leading and trailing JSON whitespace is allowed;
 /// anything else after the value is an error.
-pub fn parse(bytes: &[u8]) -> Result<Json, ParseError> {
+pub fn parse(bytes: &[u8]) -> Result<Json<'_>, ParseError> {
     let text = core::str::from_utf8(bytes).map_err(|e| ParseError {
         offset: e.valid_up_to(),
         reason: "invalid UTF-8",
@@ -86,7 +86,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expect_literal(&mut self, literal: &[u8], value: Json) -> Result<Json, ParseError> {
+    fn expect_literal(&mut self, literal: &[u8], value: Json<'a>) -> Result<Json<'a>, ParseError> {
         if self.s[self.pos..].starts_with(literal) {
             self.pos += literal.len();
             Ok(value)
@@ -95,7 +95,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, ParseError> {
         match self.peek() {
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
@@ -109,7 +109,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.error("nested too deeply"));
         }
@@ -136,7 +136,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.error("nested too deeply"));
         }
@@ -176,7 +176,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<Json, ParseError> {
+    fn number(&mut self) -> Result<Json<'a>, ParseError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -203,7 +203,7 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        Ok(Json::Number(self.slice(start, self.pos).into()))
+        Ok(Json::Number(self.slice(start, self.pos)))
     }
 
     fn digits(&mut self) {
@@ -213,9 +213,9 @@ impl<'a> Parser<'a> {
     }
 
     /// A string starting at the opening quote. The common case (no escapes)
-    /// is one slice copy; escapes are decoded to UTF-16 code units so a lone
+    /// borrows a slice of the body; escapes are decoded to UTF-16 code units so a lone
     /// surrogate survives exactly as JSON.parse keeps it.
-    fn string(&mut self) -> Result<JsonStr, ParseError> {
+    fn string(&mut self) -> Result<JsonStr<'a>, ParseError> {
         self.pos += 1; // opening quote
         let start = self.pos;
         loop {
@@ -233,7 +233,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn escaped_string(&mut self, start: usize) -> Result<JsonStr, ParseError> {
+    fn escaped_string(&mut self, start: usize) -> Result<JsonStr<'a>, ParseError> {
         let mut units: Vec<u16> = self.slice(start, self.pos).encode_utf16().collect();
         loop {
             match self.peek() {
@@ -293,7 +293,12 @@ impl<'a> Parser<'a> {
     }
 }
 
-fn insert_member(object: &mut Object, index: &mut Option<KeyIndex>, key: JsonStr, value: Json) {
+fn insert_member<'a>(
+    object: &mut Object<'a>,
+    index: &mut Option<KeyIndex>,
+    key: JsonStr<'a>,
+    value: Json<'a>,
+) {
     let Some(index) = index else {
         object.insert(key, value);
         if object.len() > INDEX_OBJECTS_OVER {
@@ -319,7 +324,7 @@ fn insert_member(object: &mut Object, index: &mut Option<KeyIndex>, key: JsonStr
 mod tests {
     use super::*;
 
-    fn ok(s: &str) -> Json {
+    fn ok(s: &str) -> Json<'_> {
         parse(s.as_bytes()).unwrap_or_else(|e| panic!("{s:?}: {e}"))
     }
 
