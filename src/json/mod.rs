@@ -15,6 +15,7 @@
 
 mod key_index;
 mod parse;
+mod scan;
 mod write;
 
 use crate::prelude::*;

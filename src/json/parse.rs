@@ -4,6 +4,7 @@ use crate::prelude::*;
 use core::fmt;
 
 use super::key_index::KeyIndex;
+use super::scan::plain_run;
 use super::{Json, JsonStr, Object};
 
 /// Nesting deeper than this is refused: no real delivery comes close, and
@@ -218,18 +219,16 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<JsonStr<'a>, ParseError> {
         self.pos += 1; // opening quote
         let start = self.pos;
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let s = self.slice(start, self.pos);
-                    self.pos += 1;
-                    return Ok(JsonStr::from(s));
-                }
-                Some(b'\\') => return self.escaped_string(start),
-                Some(0x00..=0x1f) => return Err(self.error("control character in a string")),
-                Some(_) => self.pos += 1,
-                None => return Err(self.error("unterminated string")),
+        self.pos += plain_run(self.s.get(start..).unwrap_or_default());
+        match self.peek() {
+            Some(b'"') => {
+                let s = self.slice(start, self.pos);
+                self.pos += 1;
+                Ok(JsonStr::from(s))
             }
+            Some(b'\\') => self.escaped_string(start),
+            Some(_) => Err(self.error("control character in a string")),
+            None => Err(self.error("unterminated string")),
         }
     }
 
@@ -275,12 +274,7 @@ impl<'a> Parser<'a> {
                 Some(_) => {
                     // Copy the run of plain characters up to the next quote or escape.
                     let run_start = self.pos;
-                    while let Some(b) = self.peek() {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
+                    self.pos += plain_run(self.s.get(run_start..).unwrap_or_default());
                     units.extend(self.slice(run_start, self.pos).encode_utf16());
                 }
                 None => return Err(self.error("unterminated string")),

@@ -2,6 +2,7 @@
 //! are written as `\uXXXX` escapes, so the text reads back as the same tree.
 
 use crate::prelude::*;
+use super::scan::plain_run;
 use super::{Json, JsonStr};
 
 type Sink = Vec<u8>;
@@ -54,16 +55,16 @@ pub fn write_str(s: &JsonStr, out: &mut Sink) {
 /// A quoted string from plain text (no lone surrogates to keep).
 pub fn write_text(text: &str, out: &mut Sink) {
     out.push(b'"');
-    let mut run = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            // Delimiters are ASCII, so `run..i` ends on a char boundary.
-            out.extend_from_slice(text.get(run..i).unwrap_or_default().as_bytes());
-            escape(u16::from(b), out);
-            run = i + 1;
+    let mut rest = text.as_bytes();
+    loop {
+        let run = plain_run(rest);
+        out.extend_from_slice(rest.get(..run).unwrap_or_default());
+        match rest.get(run) {
+            Some(&special) => escape(u16::from(special), out),
+            None => break,
         }
+        rest = rest.get(run + 1..).unwrap_or_default();
     }
-    out.extend_from_slice(text.get(run..).unwrap_or_default().as_bytes());
     out.push(b'"');
 }
 
