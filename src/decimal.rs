@@ -7,6 +7,14 @@ use crate::prelude::*;
 
 /// `n` in decimal, e.g. `1763776803`.
 pub fn decimal(n: u64) -> String {
+    let mut text = Vec::new();
+    write_decimal(n, &mut text);
+    // Digits only: always UTF-8.
+    String::from_utf8(text).unwrap_or_default()
+}
+
+/// Append `n` in decimal to `out`.
+pub fn write_decimal(n: u64, out: &mut Vec<u8>) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     let mut rest = n;
@@ -18,7 +26,7 @@ pub fn decimal(n: u64) -> String {
             break;
         }
     }
-    digits[start..].iter().map(|&d| char::from(d)).collect()
+    out.extend_from_slice(digits.get(start..).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -52,6 +52,61 @@ pub fn encode_into(bytes: &[u8], out: &mut Vec<u16>) {
     out.truncate(start + w.min(bytes.len()));
 }
 
+/// How many UTF-16 code units valid UTF-8 `bytes` make: one per
+/// character, two for those beyond U+FFFF. Counted a u64 word at a time:
+/// continuation bytes (`10xxxxxx`) add none, 4-byte leads (`11110xxx`) two.
+pub fn units_in(bytes: &[u8]) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut units = bytes.len();
+    for chunk in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(chunk).map(u64::from_le_bytes) else { break };
+        // Each byte's bit 7 and, shifted up to it, its bits 6, 5 and 4.
+        let continuations = word & !(word << 1) & HIGHS;
+        let four_byte_leads = word & (word << 1) & (word << 2) & (word << 3) & HIGHS;
+        units = units - continuations.count_ones() as usize + four_byte_leads.count_ones() as usize;
+    }
+    for &b in words.remainder() {
+        units = units - usize::from(b & 0xc0 == 0x80) + usize::from(b >= 0xf0);
+    }
+    units
+}
+
+/// UTF-16 offsets of byte offsets into valid UTF-8, each counted from the
+/// one asked before (forwards or back): callers that ask in nearly
+/// ascending order, as views walk a body, count each byte about once.
+pub struct Offsets<'b> {
+    bytes: &'b [u8],
+    ascii: bool,
+    byte: usize,
+    unit: usize,
+}
+
+impl<'b> Offsets<'b> {
+    pub fn new(bytes: &'b [u8]) -> Offsets<'b> {
+        Offsets {
+            bytes,
+            ascii: bytes.is_ascii(),
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    /// The UTF-16 offset of byte offset `at` (a character boundary).
+    pub fn of(&mut self, at: usize) -> usize {
+        if self.ascii {
+            return at;
+        }
+        if at >= self.byte {
+            self.unit += units_in(self.bytes.get(self.byte..at).unwrap_or_default());
+        } else {
+            self.unit -= units_in(self.bytes.get(at..self.byte).unwrap_or_default());
+        }
+        self.byte = at;
+        self.unit
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::encode_into;
@@ -81,6 +136,22 @@ mod tests {
     fn every_scalar_value() {
         let text: String = (0..=0x10ffffu32).filter_map(char::from_u32).collect();
         assert_eq!(encode(text.as_bytes()), text.encode_utf16().collect::<Vec<_>>());
+        assert_eq!(super::units_in(text.as_bytes()), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn offsets_agree_with_the_standard_library_in_any_order() {
+        let text = "ab é 😀 नमस्ते 👨‍👩‍👧 x 你好 \u{10ffff}!";
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let units = |at: usize| text[..at].encode_utf16().count();
+        let mut offsets = super::Offsets::new(text.as_bytes());
+        // Ascending, then descending, then jumping about.
+        let order = bounds.iter().chain(bounds.iter().rev()).chain(bounds.iter().step_by(3).rev());
+        for &at in order {
+            assert_eq!(offsets.of(at), units(at), "at byte {at}");
+        }
+        let mut ascii = super::Offsets::new(b"plain ascii");
+        assert_eq!(ascii.of(7), 7);
     }
 
     #[test]

@@ -43,6 +43,7 @@ fn every_fixture_meets_its_expectation() {
     );
     assert!(expected.len() >= 60);
 
+    let mut total_refs = 0;
     for (name, expect) in expected.iter() {
         let name = name.as_str();
         let bytes =
@@ -117,7 +118,36 @@ fn every_fixture_meets_its_expectation() {
             "{name}: timestamp"
         );
         assert_eq!(event.kind().view_name(), view_name, "{name}: the table's view");
+
+        // The wasm's hand-off: the same JSON, with view text that is a run
+        // of the body written as [start, end] in UTF-16 units.
+        let referring = event.derived_json_referring_to_body();
+        let units: Vec<u16> = std::str::from_utf8(&bytes).unwrap().encode_utf16().collect();
+        let mut resolved = parse(referring.as_bytes()).unwrap();
+        let mut refs = 0;
+        if let Json::Object(top) = &mut resolved {
+            if let Some(Json::Array(items)) = top.remove("value").as_mut() {
+                for item in items.iter_mut() {
+                    let Json::Object(item) = item else { panic!("{name}: {item:?}") };
+                    let keys: Vec<String> = item.keys().map(String::from).collect();
+                    for key in keys {
+                        let Some(Json::Array(at)) = item.get(&key) else { continue };
+                        let at: Vec<usize> = at.iter().map(|n| n.as_f64().unwrap() as usize).collect();
+                        let text = String::from_utf16(&units[at[0]..at[1]]).unwrap();
+                        item.insert(key.into(), Json::from(text));
+                        refs += 1;
+                    }
+                }
+                top.insert("value".into(), Json::Array(std::mem::take(items)));
+            } else if let Some(value) = derived.get("value") {
+                top.insert("value".into(), value.clone());
+            }
+        }
+        assert_eq!(resolved, derived, "{name}: refs resolve to the same views");
+        total_refs += refs;
     }
+    // Message ids, JIDs and texts are refs in nearly every fixture.
+    assert!(total_refs > 100, "only {total_refs} refs");
 }
 
 #[test]

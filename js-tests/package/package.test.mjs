@@ -80,6 +80,31 @@ test("Uint8Array, ArrayBuffer, Buffer, a DataView and a string give the same eve
   }
 });
 
+test("view text is exact whatever comes before it and however it was written", () => {
+  // The wasm hands view text over as positions in the body's string; check
+  // them after emoji (surrogate pairs), 2- and 3-byte characters, escapes
+  // (those are copied instead) and a lone surrogate, bytes and string in.
+  const texts = ["😀👨‍👩‍👧 first", "olá नमस्ते 你好", 'quote " and \\ and \n', "lone \ud83d half", "🇧🇷".repeat(40), "plain"];
+  const messages = texts.map((t, i) => ({
+    key: { id: `ID${i}✓`, remoteJid: `5511${i}@s.whatsapp.net`, fromMe: false },
+    pushName: `name ${"é".repeat(i)} 😀`,
+    message: { conversation: t },
+  }));
+  // JSON.stringify writes the lone surrogate as the escape \\ud83d; views
+  // show it as U+FFFD (data keeps it as sent).
+  const json = JSON.stringify({ event: "messages.upsert", data: { messages } });
+  const expected = JSON.parse(json).data.messages;
+  assert.equal(expected[3].message.conversation, "lone \ud83d half");
+  for (const input of [json, new TextEncoder().encode(json), new TextEncoder().encode(json.replace(/[^\x00-\x7f]/g, "?"))]) {
+    const want = typeof input === "string" ? expected : JSON.parse(new TextDecoder().decode(input)).data.messages;
+    const got = hook.handleWebhookEvent(input, SECRET).messages;
+    assert.deepEqual(
+      got.map((m) => [m.id, m.chatJid, m.pushName, m.text]),
+      want.map((m) => [m.key.id, m.key.remoteJid, m.pushName, m.message.conversation.toWellFormed()]),
+    );
+  }
+});
+
 test("every failure throws its code and HTTP status", () => {
   assertRejects(() => hook.handleWebhookEvent(body, undefined), "MISSING_SIGNATURE", 401);
   assertRejects(() => hook.handleWebhookEvent(body, null), "MISSING_SIGNATURE", 401);

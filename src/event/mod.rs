@@ -16,11 +16,12 @@ use crate::prelude::*;
 use core::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
+use crate::utf16::Offsets;
 use crate::json::{self, write_str, write_text, Json, JsonStr, Object};
 use decode::{parse_scaled, Decode, Int64};
 pub use kinds::{EventData, EventKind};
 use model::{wraps_messages, wraps_receipt, SessionStatus};
-use views::{one_or_many, NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
+use views::{one_or_many, NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime, ViewWriter};
 
 /// A parsed, checked webhook delivery.
 #[derive(Clone, PartialEq)]
@@ -29,23 +30,25 @@ pub struct Event<'a> {
     /// The whole body: an object with a non-empty string `event` and a `data`,
     /// borrowing its text from the body bytes.
     body: Object<'a>,
+    /// The body bytes the tree borrows from.
+    source: &'a [u8],
     timestamp: Option<UnixTime>,
-    views: Views,
+    views: Views<'a>,
 }
 
 /// The normalised view an event carries (see `views`).
 #[derive(Debug, Clone, PartialEq)]
-enum Views {
+enum Views<'a> {
     None,
-    Messages(Vec<NormalizedMessage>),
-    Statuses(Vec<StatusUpdate>),
-    Reactions(Vec<NormalizedReaction>),
+    Messages(Vec<NormalizedMessage<'a>>),
+    Statuses(Vec<StatusUpdate<'a>>),
+    Reactions(Vec<NormalizedReaction<'a>>),
     SessionStatus(SessionStatus),
 }
 
-impl Views {
+impl<'a> Views<'a> {
     /// The view of `data`, already checked against `kind`'s shape.
-    fn of(kind: EventKind, data: &Json<'_>) -> Views {
+    fn of(kind: EventKind, data: &Json<'a>) -> Views<'a> {
         use EventKind as K;
         match kind {
             K::MessagesUpsert
@@ -145,7 +148,7 @@ impl<'a> Event<'a> {
     }
 
     /// Normalised messages (message-bearing events; empty otherwise).
-    pub fn messages(&self) -> &[NormalizedMessage] {
+    pub fn messages(&self) -> &[NormalizedMessage<'a>] {
         match &self.views {
             Views::Messages(m) => m,
             _ => &[],
@@ -153,7 +156,7 @@ impl<'a> Event<'a> {
     }
 
     /// Normalised delivery states (`messages.update`, `message-receipt.update`).
-    pub fn statuses(&self) -> &[StatusUpdate] {
+    pub fn statuses(&self) -> &[StatusUpdate<'a>] {
         match &self.views {
             Views::Statuses(s) => s,
             _ => &[],
@@ -161,7 +164,7 @@ impl<'a> Event<'a> {
     }
 
     /// Normalised reactions (`messages.reaction`).
-    pub fn reactions(&self) -> &[NormalizedReaction] {
+    pub fn reactions(&self) -> &[NormalizedReaction<'a>] {
         match &self.views {
             Views::Reactions(r) => r,
             _ => &[],
@@ -183,44 +186,59 @@ impl<'a> Event<'a> {
     /// sent) plus these; `src/js/interop.js` puts the two together as
     /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`.
     pub fn derived_json(&self) -> String {
-        let mut out = Vec::with_capacity(256);
-        out.extend_from_slice(b"{\"event\":");
-        write_str(&JsonStr::from(self.name()), &mut out);
+        let w = self.write_derived(ViewWriter::new(Vec::with_capacity(256)));
+        // The writer emits valid UTF-8 only.
+        String::from_utf8(w.out).unwrap_or_default()
+    }
+
+    /// `derived_json` for a host that has the body as a string already:
+    /// view text that is a slice of the body is written as `[start, end]`,
+    /// where it lies in the body, in the units `position` turns byte
+    /// offsets into (see [`ViewWriter`]). Saves copying, re-encoding and
+    /// re-parsing message text that the body's own parse already yields.
+    pub fn derived_json_referring_to_body(&self) -> String {
+        let mut offsets = Offsets::new(self.source);
+        let w = self.write_derived(ViewWriter::referring_to(Vec::with_capacity(256), self.source, &mut offsets));
+        String::from_utf8(w.out).unwrap_or_default()
+    }
+
+    fn write_derived<'o>(&self, mut w: ViewWriter<'o>) -> ViewWriter<'o> {
+        w.out.extend_from_slice(b"{\"event\":");
+        write_str(&JsonStr::from(self.name()), &mut w.out);
         if let Some(t) = self.timestamp {
-            out.extend_from_slice(b",\"timestamp\":");
-            out.extend_from_slice(t.seconds_text().as_bytes());
+            w.out.extend_from_slice(b",\"timestamp\":");
+            t.write_seconds(&mut w.out);
         }
         match &self.views {
             Views::None => {}
-            Views::Messages(m) => write_view(&mut out, "messages", m, NormalizedMessage::write_json),
-            Views::Statuses(s) => write_view(&mut out, "statuses", s, StatusUpdate::write_json),
-            Views::Reactions(r) => write_view(&mut out, "reactions", r, NormalizedReaction::write_json),
+            Views::Messages(m) => write_view(&mut w, "messages", m, NormalizedMessage::write_json),
+            Views::Statuses(s) => write_view(&mut w, "statuses", s, StatusUpdate::write_json),
+            Views::Reactions(r) => write_view(&mut w, "reactions", r, NormalizedReaction::write_json),
             Views::SessionStatus(s) => {
-                out.extend_from_slice(b",\"view\":\"sessionStatus\",\"value\":");
-                write_text(s.as_str(), &mut out);
+                w.out.extend_from_slice(b",\"view\":\"sessionStatus\",\"value\":");
+                write_text(s.as_str(), &mut w.out);
             }
         }
-        out.push(b'}');
-        // The writer emits valid UTF-8 only.
-        String::from_utf8(out).unwrap_or_default()
+        w.out.push(b'}');
+        w
     }
 }
 
 /// `,"view":"<name>","value":[…]` for a view that is a list.
-fn write_view<T>(out: &mut Vec<u8>, name: &str, items: &[T], write: fn(&T, &mut Vec<u8>)) {
-    out.extend_from_slice(b",\"view\":\"");
-    out.extend_from_slice(name.as_bytes());
-    out.extend_from_slice(b"\",\"value\":");
+fn write_view<T>(w: &mut ViewWriter<'_>, name: &str, items: &[T], write: fn(&T, &mut ViewWriter<'_>)) {
+    w.out.extend_from_slice(b",\"view\":\"");
+    w.out.extend_from_slice(name.as_bytes());
+    w.out.extend_from_slice(b"\",\"value\":");
     let mut separator = b'[';
     for item in items {
-        out.push(separator);
+        w.out.push(separator);
         separator = b',';
-        write(item, out);
+        write(item, w);
     }
     if separator == b'[' {
-        out.push(b'[');
+        w.out.push(b'[');
     }
-    out.push(b']');
+    w.out.push(b']');
 }
 
 /// `Debug` shows the event names and field names; never the `sessionId`.
@@ -291,6 +309,7 @@ pub fn parse_event(bytes: &[u8]) -> Result<Event<'_>, WebhookError> {
     Ok(Event {
         kind,
         body,
+        source: bytes,
         timestamp,
         views,
     })

@@ -3,28 +3,85 @@
 //! checked (one parse), and returned beside the untouched `data`.
 
 use crate::prelude::*;
+use alloc::borrow::Cow;
 use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
 use super::model::{DeliveryStatus, SessionStatus};
 use crate::json::{write_text, Json};
+use crate::decimal::write_decimal;
+use crate::utf16::Offsets;
+
+/// Text in a view: borrowed from the body when it is a string the sender
+/// wrote (a slice of the body bytes, so no copy), owned when derived.
+pub type Text<'a> = Cow<'a, str>;
+
+/// Where a view's JSON goes. Built with [`ViewWriter::referring_to`], text
+/// that is a slice of the body is not copied out: the field is written as
+/// `[start, end]`, where it lies in the body, for a host that has the body
+/// as a string already to fill in with a slice of it (the wasm binding
+/// does, in UTF-16 units; see `src/js/interop.js`). No view field is an
+/// array otherwise.
+pub struct ViewWriter<'o> {
+    pub out: Vec<u8>,
+    body: Option<(&'o [u8], &'o mut Offsets<'o>)>,
+}
+
+impl<'o> ViewWriter<'o> {
+    /// A writer that writes every text out in full.
+    pub fn new(out: Vec<u8>) -> ViewWriter<'o> {
+        ViewWriter { out, body: None }
+    }
+
+    /// A writer that refers to text found in `body` instead of copying it,
+    /// by its UTF-16 offsets.
+    pub fn referring_to(out: Vec<u8>, body: &'o [u8], position: &'o mut Offsets<'o>) -> ViewWriter<'o> {
+        ViewWriter {
+            out,
+            body: Some((body, position)),
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        // Text borrowed from the body lies inside it; comparing addresses
+        // is how a slice tells where it came from, no unsafe needed.
+        if let Some((body, position)) = &mut self.body {
+            let at = (text.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+            if at <= body.len() && text.len() <= body.len() - at {
+                let (start, end) = (position.of(at), position.of(at + text.len()));
+                self.out.push(b'[');
+                write_decimal(start as u64, &mut self.out);
+                self.out.push(b',');
+                write_decimal(end as u64, &mut self.out);
+                self.out.push(b']');
+                return;
+            }
+        }
+        write_text(text, &mut self.out);
+    }
+}
 
 /// Values a view field can hold, and how each is written as JSON (straight
 /// into the output: no tree of values built first).
 pub trait ViewValue {
-    fn write_json(&self, out: &mut Vec<u8>);
+    fn write_json(&self, w: &mut ViewWriter<'_>);
+}
+impl ViewValue for Text<'_> {
+    fn write_json(&self, w: &mut ViewWriter<'_>) {
+        w.text(self);
+    }
 }
 impl ViewValue for String {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        write_text(self, out);
+    fn write_json(&self, w: &mut ViewWriter<'_>) {
+        write_text(self, &mut w.out);
     }
 }
 impl ViewValue for bool {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(if *self { b"true" } else { b"false" });
+    fn write_json(&self, w: &mut ViewWriter<'_>) {
+        w.out.extend_from_slice(if *self { b"true" } else { b"false" });
     }
 }
 impl ViewValue for UnixTime {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.seconds_text().as_bytes());
+    fn write_json(&self, w: &mut ViewWriter<'_>) {
+        self.write_seconds(&mut w.out);
     }
 }
 impl TsType for UnixTime {
@@ -33,6 +90,11 @@ impl TsType for UnixTime {
     }
 }
 impl TsType for String {
+    fn ts_type() -> String {
+        "string".into()
+    }
+}
+impl TsType for Text<'_> {
     fn ts_type() -> String {
         "string".into()
     }
@@ -49,27 +111,27 @@ macro_rules! view_object {
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq)]
-        pub struct $name { $( $(#[doc = $fdoc])* pub $field: view_object!(@type $kind $ty), )* }
+        pub struct $name<'a> { $( $(#[doc = $fdoc])* pub $field: view_object!(@type $kind $ty), )* }
 
-        impl $name {
+        impl $name<'_> {
             /// The view as a JSON object, absent optional fields left out.
             // The last field's `separator = b','` is never read.
             #[allow(unused_assignments)]
-            pub fn write_json(&self, out: &mut Vec<u8>) {
+            pub fn write_json(&self, w: &mut ViewWriter<'_>) {
                 // Every view has required fields, so the first one opens it.
                 let mut separator = b'{';
-                $( view_object!(@put $kind out, separator, $wire, &self.$field); )*
-                out.push(b'}');
+                $( view_object!(@put $kind w, separator, $wire, &self.$field); )*
+                w.out.push(b'}');
             }
         }
 
-        impl TsType for $name {
+        impl TsType for $name<'_> {
             fn ts_type() -> String {
                 $ts.into()
             }
         }
 
-        impl TsDeclare for $name {
+        impl<'a> TsDeclare for $name<'a> {
             fn ts_declaration() -> String {
                 let mut s = jsdoc(&[$($doc),*], "");
                 s.push_str(concat!("export interface ", $ts, " {\n"));
@@ -84,15 +146,15 @@ macro_rules! view_object {
     };
     (@type required $ty:ty) => { $ty };
     (@type optional $ty:ty) => { Option<$ty> };
-    (@put required $out:ident, $separator:ident, $wire:literal, $value:expr) => {
-        $out.push($separator);
+    (@put required $w:ident, $separator:ident, $wire:literal, $value:expr) => {
+        $w.out.push($separator);
         $separator = b',';
-        $out.extend_from_slice(concat!("\"", $wire, "\":").as_bytes());
-        ViewValue::write_json($value, $out);
+        $w.out.extend_from_slice(concat!("\"", $wire, "\":").as_bytes());
+        ViewValue::write_json($value, $w);
     };
-    (@put optional $out:ident, $separator:ident, $wire:literal, $value:expr) => {
+    (@put optional $w:ident, $separator:ident, $wire:literal, $value:expr) => {
         if let Some(v) = $value {
-            view_object!(@put required $out, $separator, $wire, v);
+            view_object!(@put required $w, $separator, $wire, v);
         }
     };
     (@member required $wire:literal, $ts:expr) => { format!("  {}: {};\n", $wire, $ts) };
@@ -102,8 +164,8 @@ macro_rules! view_object {
 macro_rules! view_value_for_names {
     ($($name:ty),*) => {$(
         impl ViewValue for $name {
-            fn write_json(&self, out: &mut Vec<u8>) {
-                write_text(self.as_str(), out);
+            fn write_json(&self, w: &mut ViewWriter<'_>) {
+                write_text(self.as_str(), &mut w.out);
             }
         }
     )*};
@@ -131,19 +193,19 @@ view_object! {
     /// One message, the same whatever shape and wrapper it came in.
     pub struct NormalizedMessage as "NormalizedMessage" {
         /// `key.id`: use it (with `chatJid`) to drop duplicate deliveries.
-        id: required String = "id",
+        id: required Text<'a> = "id",
         /// The chat: a person, a group (`…@g.us`) or a newsletter.
-        chat_jid: required String = "chatJid",
+        chat_jid: required Text<'a> = "chatJid",
         is_group: required bool = "isGroup",
         /// Sent by this session's own number.
         from_me: required bool = "fromMe",
         /// Who sent it, preferring the phone-number JID over a LID.
-        sender_jid: optional String = "senderJid",
+        sender_jid: optional Text<'a> = "senderJid",
         /// The sender's phone number, digits only, when the delivery tells it.
         sender_phone: optional String = "senderPhone",
-        push_name: optional String = "pushName",
+        push_name: optional Text<'a> = "pushName",
         /// The text, caption or reply text, looked for inside wrappers too.
-        text: optional String = "text",
+        text: optional Text<'a> = "text",
         #[doc = "What it carries."]
         message_type: required MessageType = "type",
         /// Unix seconds.
@@ -154,13 +216,13 @@ view_object! {
 view_object! {
     /// A delivery-state change of one message (receipts and updates).
     pub struct StatusUpdate as "StatusUpdate" {
-        id: required String = "id",
-        chat_jid: required String = "chatJid",
+        id: required Text<'a> = "id",
+        chat_jid: required Text<'a> = "chatJid",
         from_me: required bool = "fromMe",
         /// Absent when the update is not about delivery (an edit, a star …).
         status: optional DeliveryStatus = "status",
         /// Whose receipt this is (group receipts name each member).
-        user_jid: optional String = "userJid",
+        user_jid: optional Text<'a> = "userJid",
         /// Unix seconds.
         timestamp: optional UnixTime = "timestamp",
     }
@@ -170,13 +232,13 @@ view_object! {
     /// A reaction added to (or removed from) a message.
     pub struct NormalizedReaction as "NormalizedReaction" {
         /// The message reacted to.
-        message_id: required String = "messageId",
-        chat_jid: required String = "chatJid",
+        message_id: required Text<'a> = "messageId",
+        chat_jid: required Text<'a> = "chatJid",
         /// The emoji; absent when the reaction was removed.
-        emoji: optional String = "emoji",
+        emoji: optional Text<'a> = "emoji",
         removed: required bool = "removed",
         /// Who reacted (absent when it was this session).
-        reactor_jid: optional String = "reactorJid",
+        reactor_jid: optional Text<'a> = "reactorJid",
         from_me: required bool = "fromMe",
         /// Unix seconds.
         timestamp: optional UnixTime = "timestamp",
@@ -219,38 +281,48 @@ impl UnixTime {
 
     /// Decimal seconds: `1763776803`, `1763776803.5`, `-1.25`.
     pub fn seconds_text(self) -> String {
-        let sign = if self.millis < 0 { "-" } else { "" };
+        let mut text = Vec::new();
+        self.write_seconds(&mut text);
+        // Digits, '-' and '.' only: always UTF-8.
+        String::from_utf8(text).unwrap_or_default()
+    }
+
+    /// Append [`seconds_text`](Self::seconds_text) to `out`.
+    pub fn write_seconds(self, out: &mut Vec<u8>) {
+        if self.millis < 0 {
+            out.push(b'-');
+        }
         let (whole, frac) = (
             self.millis.unsigned_abs() / 1000,
             self.millis.unsigned_abs() % 1000,
         );
-        let mut text = [sign, &decimal(whole)].concat();
+        write_decimal(whole, out);
         if frac != 0 {
-            // Three digits (1000 + frac keeps the zeros), trailing zeros cut.
-            let digits = decimal(1000 + frac);
-            text.push('.');
-            text.push_str(digits.get(1..).unwrap_or_default().trim_end_matches('0'));
+            // Three digits, trailing zeros cut: 100 → ".1", 5 → ".005".
+            out.push(b'.');
+            let digits = [frac / 100, frac / 10 % 10, frac % 10];
+            let len = if digits[2] != 0 { 3 } else if digits[1] != 0 { 2 } else { 1 };
+            out.extend(digits.iter().take(len).map(|&d| b'0' + d as u8));
         }
-        text
     }
 }
 
 const GROUP_SUFFIX: &str = "@g.us";
 
 /// The string at `path` below `value`.
-fn str_at<'j>(value: &'j Json, path: &[&str]) -> Option<&'j str> {
+fn str_at<'a>(value: &Json<'a>, path: &[&str]) -> Option<Text<'a>> {
     path.iter()
         .try_fold(value, |v, key| v.get(key))
-        .and_then(Json::as_str)
+        .and_then(Json::text)
 }
 
-fn bool_at(value: &Json, path: &[&str]) -> Option<bool> {
+fn bool_at(value: &Json<'_>, path: &[&str]) -> Option<bool> {
     path.iter()
         .try_fold(value, |v, key| v.get(key))
         .and_then(Json::as_bool)
 }
 
-fn time_at(value: &Json, key: &str, millis: bool) -> Option<UnixTime> {
+fn time_at(value: &Json<'_>, key: &str, millis: bool) -> Option<UnixTime> {
     let v = Int64::decode(value.get(key)?).ok()?.get();
     if millis {
         UnixTime::from_millis(v)
@@ -260,7 +332,7 @@ fn time_at(value: &Json, key: &str, millis: bool) -> Option<UnixTime> {
 }
 
 /// An item, or each item of an array: the wire sends both.
-pub fn one_or_many<'a>(value: &'a Json<'a>) -> &'a [Json<'a>] {
+pub fn one_or_many<'t, 'a>(value: &'t Json<'a>) -> &'t [Json<'a>] {
     value.as_array().unwrap_or(core::slice::from_ref(value))
 }
 
@@ -280,7 +352,7 @@ fn only_digits(s: &str) -> Option<String> {
     (!digits.is_empty()).then_some(digits)
 }
 
-fn is_phone_jid(jid: &&str) -> bool {
+fn is_phone_jid(jid: &str) -> bool {
     jid.ends_with("@s.whatsapp.net") || jid.ends_with("@c.us")
 }
 
@@ -317,7 +389,7 @@ const CONTENT_TYPES: [(&str, MessageType); 18] = [
 ];
 
 /// Unwrap ephemeral, view-once, edited and document-with-caption wrappers.
-fn innermost<'a>(content: &'a Json<'a>) -> &'a Json<'a> {
+fn innermost<'t, 'a>(content: &'t Json<'a>) -> &'t Json<'a> {
     let inner = WRAPPERS.iter().find_map(|w| {
         content
             .get(w)
@@ -330,11 +402,11 @@ fn innermost<'a>(content: &'a Json<'a>) -> &'a Json<'a> {
     }
 }
 
-fn text_of<'a>(content: &'a Json<'a>) -> Option<&'a str> {
+fn text_of<'a>(content: &Json<'a>) -> Option<Text<'a>> {
     let present = |key: &str| content.get(key).filter(|v| !v.is_null());
     content
         .get("conversation")
-        .and_then(Json::as_str)
+        .and_then(Json::text)
         .or_else(|| str_at(content, &["extendedTextMessage", "text"]))
         .or_else(|| {
             [
@@ -347,52 +419,52 @@ fn text_of<'a>(content: &'a Json<'a>) -> Option<&'a str> {
             .find_map(|m| {
                 present(m)
                     .and_then(|media| media.get("caption"))
-                    .and_then(Json::as_str)
+                    .and_then(Json::text)
             })
         })
         .filter(|t| !t.is_empty())
 }
 
-fn type_of(content: &Json) -> MessageType {
+fn type_of(content: &Json<'_>) -> MessageType {
     CONTENT_TYPES
         .iter()
         .find(|(key, _)| content.get(key).is_some_and(|v| !v.is_null()))
         .map_or(MessageType::Other, |(_, t)| *t)
 }
 
-impl NormalizedMessage {
+impl<'a> NormalizedMessage<'a> {
     /// From a message already checked against the `WAMessage` shape.
-    pub fn from_json(m: &Json) -> NormalizedMessage {
+    pub fn from_json(m: &Json<'a>) -> NormalizedMessage<'a> {
         let key = m.get("key").unwrap_or(&Json::Null);
-        let k = |name: &str| key.get(name).and_then(Json::as_str);
+        let k = |name: &str| key.get(name).and_then(Json::text);
         let chat_jid = k("remoteJid").unwrap_or_default();
         let is_group = chat_jid.ends_with(GROUP_SUFFIX);
         let from_me = bool_at(key, &["fromMe"]).unwrap_or(false);
-        fn prefer_phone(candidates: [Option<&str>; 3]) -> Option<&str> {
-            candidates
-                .into_iter()
-                .flatten()
-                .find(is_phone_jid)
-                .or(candidates[2])
+        let at = |name: &str| key.get(name);
+        // The first phone-number JID, else the last candidate.
+        fn prefer_phone<'a>([a, b, c]: [Option<&Json<'a>>; 3]) -> Option<Text<'a>> {
+            let phone = |jid: &&Json<'_>| jid.as_str().is_some_and(is_phone_jid);
+            a.filter(phone).or_else(|| b.filter(phone)).or(c).and_then(Json::text)
         }
         let sender_jid = if from_me || chat_jid.ends_with("@newsletter") {
             None
         } else if is_group {
-            prefer_phone([k("participantPn"), k("participantAlt"), k("participant")])
+            prefer_phone([at("participantPn"), at("participantAlt"), at("participant")])
         } else {
-            prefer_phone([k("senderPn"), k("remoteJidAlt"), k("remoteJid")])
+            prefer_phone([at("senderPn"), at("remoteJidAlt"), at("remoteJid")])
         };
         let cleaned = if is_group {
-            k("cleanedParticipantPn")
+            at("cleanedParticipantPn")
         } else {
-            k("cleanedSenderPn")
+            at("cleanedSenderPn")
         };
         let sender_phone = if from_me {
             None
         } else {
             cleaned
+                .and_then(Json::as_str)
                 .and_then(only_digits)
-                .or_else(|| sender_jid.and_then(phone_of_jid))
+                .or_else(|| sender_jid.as_deref().and_then(phone_of_jid))
         };
         let content = m
             .get("message")
@@ -400,23 +472,22 @@ impl NormalizedMessage {
             .map(innermost);
         let text = m
             .get("messageBody")
-            .and_then(Json::as_str)
+            .and_then(Json::text)
             .filter(|t| !t.is_empty())
-            .or_else(|| content.and_then(text_of))
-            .map(str::to_owned);
+            .or_else(|| content.and_then(text_of));
         let message_type = match content {
             Some(c) => type_of(c),
             None if text.is_some() => MessageType::Text,
             None => MessageType::Other,
         };
         NormalizedMessage {
-            id: k("id").unwrap_or_default().to_owned(),
-            chat_jid: chat_jid.to_owned(),
+            id: k("id").unwrap_or_default(),
+            chat_jid,
             is_group,
             from_me,
-            sender_jid: sender_jid.map(str::to_owned),
+            sender_jid,
             sender_phone,
-            push_name: m.get("pushName").and_then(Json::as_str).map(str::to_owned),
+            push_name: m.get("pushName").and_then(Json::text),
             text,
             message_type,
             timestamp: time_at(m, "messageTimestamp", false),
@@ -424,14 +495,12 @@ impl NormalizedMessage {
     }
 }
 
-impl StatusUpdate {
+impl<'a> StatusUpdate<'a> {
     /// From a `messages.update` entry (`{key, update}`).
-    pub fn from_update(u: &Json) -> StatusUpdate {
+    pub fn from_update(u: &Json<'a>) -> StatusUpdate<'a> {
         StatusUpdate {
-            id: str_at(u, &["key", "id"]).unwrap_or_default().to_owned(),
-            chat_jid: str_at(u, &["key", "remoteJid"])
-                .unwrap_or_default()
-                .to_owned(),
+            id: str_at(u, &["key", "id"]).unwrap_or_default(),
+            chat_jid: str_at(u, &["key", "remoteJid"]).unwrap_or_default(),
             from_me: bool_at(u, &["key", "fromMe"]).unwrap_or(false),
             status: u
                 .get("update")
@@ -445,7 +514,7 @@ impl StatusUpdate {
 
     /// From a receipt (`{key, receipt}`): the furthest state it records,
     /// played, read, then delivered.
-    pub fn from_receipt(r: &Json) -> StatusUpdate {
+    pub fn from_receipt(r: &Json<'a>) -> StatusUpdate<'a> {
         let receipt = r.get("receipt").unwrap_or(&Json::Null);
         let (status, at) = [
             (DeliveryStatus::Played, "playedTimestamp"),
@@ -463,42 +532,34 @@ impl StatusUpdate {
             (Some(status), time_at(receipt, key, false))
         });
         StatusUpdate {
-            id: str_at(r, &["key", "id"]).unwrap_or_default().to_owned(),
-            chat_jid: str_at(r, &["key", "remoteJid"])
-                .unwrap_or_default()
-                .to_owned(),
+            id: str_at(r, &["key", "id"]).unwrap_or_default(),
+            chat_jid: str_at(r, &["key", "remoteJid"]).unwrap_or_default(),
             from_me: bool_at(r, &["key", "fromMe"]).unwrap_or(false),
             status,
-            user_jid: str_at(receipt, &["userJid"]).map(str::to_owned),
+            user_jid: str_at(receipt, &["userJid"]),
             timestamp: at,
         }
     }
 }
 
-impl NormalizedReaction {
+impl<'a> NormalizedReaction<'a> {
     /// From a `messages.reaction` entry (`{key, reaction}`).
-    pub fn from_json(r: &Json) -> NormalizedReaction {
+    pub fn from_json(r: &Json<'a>) -> NormalizedReaction<'a> {
         let reaction = r.get("reaction").unwrap_or(&Json::Null);
         let from_me = bool_at(r, &["key", "fromMe"]).unwrap_or(false);
-        let emoji = str_at(reaction, &["text"])
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned);
+        let emoji = str_at(reaction, &["text"]).filter(|t| !t.is_empty());
         let chat = str_at(reaction, &["key", "remoteJid"])
-            .or(str_at(r, &["key", "remoteJid"]))
+            .or_else(|| str_at(r, &["key", "remoteJid"]))
             .unwrap_or_default();
         NormalizedReaction {
-            message_id: str_at(reaction, &["key", "id"])
-                .unwrap_or_default()
-                .to_owned(),
-            chat_jid: chat.to_owned(),
+            message_id: str_at(reaction, &["key", "id"]).unwrap_or_default(),
+            chat_jid: chat,
             removed: emoji.is_none(),
             emoji,
             reactor_jid: if from_me {
                 None
             } else {
-                str_at(r, &["key", "participant"])
-                    .or(str_at(r, &["key", "remoteJid"]))
-                    .map(str::to_owned)
+                str_at(r, &["key", "participant"]).or_else(|| str_at(r, &["key", "remoteJid"]))
             },
             from_me,
             timestamp: time_at(reaction, "senderTimestampMs", true),
@@ -525,6 +586,9 @@ mod tests {
         assert_eq!(t(1763776803).seconds_text(), "1763776803");
         assert_eq!(t(1763776803123).seconds_text(), "1763776803.123");
         assert_eq!(t(1763776803100).seconds_text(), "1763776803.1");
+        assert_eq!(t(1763776803005).seconds_text(), "1763776803.005");
+        assert_eq!(t(1763776803050).seconds_text(), "1763776803.05");
+        assert_eq!(UnixTime::from_millis(-5).unwrap().seconds_text(), "-0.005");
         assert_eq!(
             UnixTime::from_millis(-1250).unwrap().seconds_text(),
             "-1.25"

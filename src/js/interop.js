@@ -3,7 +3,8 @@
 //
 // The event object JavaScript receives. The wasm verifies the
 // signature and checks the body, then hands over two JSON texts: what the
-// core derived (see `Event::derived_json`) and the body itself, both parsed
+// core derived (see `Event::derived_json_referring_to_body`: view text that
+// is a run of the body comes as its place in the body) and the body itself, both parsed
 // here by the engine's own JSON.parse, the fastest way to make objects. So
 // `data` and the envelope are exactly what `JSON.parse(body)` gives: key
 // order, `__proto__` keys and big numbers included. The wasm has checked
@@ -40,10 +41,10 @@ export function textFromUtf16(units) {
  * (js-tests/bench); kept apart, a 64 KB body and its views both stay below.
  */
 export function eventFromParts(body, derived) {
-  return assemble(JSON.parse(body), JSON.parse(derived));
+  return assemble(JSON.parse(body), JSON.parse(derived), body);
 }
 
-function assemble(body, { event, timestamp, view, value }) {
+function assemble(body, { event, timestamp, view, value }, text) {
   const { data, ...envelope } = body;
   const out = { event, receivedEvent: envelope.event };
   if (timestamp !== undefined) out.timestamp = timestamp;
@@ -53,6 +54,17 @@ function assemble(body, { event, timestamp, view, value }) {
   out.data = data;
   out.envelope = envelope;
   if (view !== undefined) out[view] = value;
+  // View text that is a run of the body's own text crosses as where it
+  // lies ([start, end] in UTF-16 units; no view field is an array
+  // otherwise), not as a copy to re-parse: slicing a string is cheap.
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      for (const key in item) {
+        const at = item[key];
+        if (Array.isArray(at)) item[key] = text.slice(at[0], at[1]);
+      }
+    }
+  }
   return out;
 }
 

@@ -50,6 +50,15 @@ impl<'a> JsonStr<'a> {
         &self.text
     }
 
+    /// The text as a `Cow` of the body's lifetime: borrowed from the body
+    /// when the source had no escapes (nearly always), else a copy.
+    pub fn text(&self) -> Cow<'a, str> {
+        match &self.text {
+            Cow::Borrowed(text) => Cow::Borrowed(text),
+            Cow::Owned(text) => Cow::Owned(text.clone()),
+        }
+    }
+
     /// Whether the source had lone surrogates that `as_str` cannot show.
     pub fn has_lone_surrogates(&self) -> bool {
         self.utf16.is_some()
@@ -170,6 +179,15 @@ impl<'a> Json<'a> {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    /// A string's text, borrowed from the body where it can be (see
+    /// [`JsonStr::text`]).
+    pub fn text(&self) -> Option<Cow<'a, str>> {
+        match self {
+            Json::String(s) => Some(s.text()),
             _ => None,
         }
     }

@@ -207,9 +207,11 @@ pub struct Body {
 /// The event as a plain JS object: the body, verified and checked here,
 /// parsed by the engine's `JSON.parse`, plus what the core derived from it
 /// (see `src/js/interop.js`). A string body is parsed as the caller gave
-/// it, with no decoding at all.
+/// it, with no decoding at all. View text that is a slice of the body
+/// crosses as where it lies in the body's string, not as a copy.
 pub fn event_to_js(event: &Event, body: &Body) -> JsValue {
-    let derived = js_text(event.derived_json().as_bytes());
+    let derived = event.derived_json_referring_to_body();
+    let derived = js_text(derived.as_bytes());
     match &body.text {
         Some(text) => event_from_parts(text, &derived),
         None => event_from_parts(&js_text(&body.bytes), &derived),
