@@ -73,8 +73,9 @@ pub fn units_in(bytes: &[u8]) -> usize {
 }
 
 /// UTF-16 offsets of byte offsets into valid UTF-8, each counted from the
-/// one asked before (forwards or back): callers that ask in nearly
-/// ascending order, as views walk a body, count each byte about once.
+/// one asked before (forwards or back) or from the start, whichever is
+/// closer: callers that ask in nearly ascending order, as views walk a
+/// body, count each byte about once.
 pub struct Offsets<'b> {
     bytes: &'b [u8],
     ascii: bool,
@@ -96,6 +97,10 @@ impl<'b> Offsets<'b> {
     pub fn of(&mut self, at: usize) -> usize {
         if self.ascii {
             return at;
+        }
+        if at < self.byte && at < self.byte - at {
+            // Closer to the start than to the last offset asked: count from there.
+            (self.byte, self.unit) = (0, 0);
         }
         if at >= self.byte {
             self.unit += units_in(self.bytes.get(self.byte..at).unwrap_or_default());
