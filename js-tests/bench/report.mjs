@@ -93,10 +93,16 @@ export function tables(res) {
       ["", "median", "min", "max"],
       [
         ["`import` → first verified event", ...["median", "min", "max"].map((k) => `${c.firstEventMs[k].toFixed(2)} ms`)],
-        ["of which `import` (load, compile + instantiate the wasm)", ...["median", "min", "max"].map((k) => `${c.importMs[k].toFixed(2)} ms`)],
+        ["of which `import` (load the modules, read the wasm, compile + instantiate it)", ...["median", "min", "max"].map((k) => `${c.importMs[k].toFixed(2)} ms`)],
+        ["of which the constructor + first call (V8 compiles each wasm function on its first call)", ...["median", "min", "max"].map((k) => `${c.firstCallMs[k].toFixed(2)} ms`)],
+        ["for comparison: the second call", ...["median", "min", "max"].map((k) => `${c.secondCallMs[k].toFixed(2)} ms`)],
         ["whole process until then, Node's own boot included", ...["median", "min", "max"].map((k) => `${c.processMs[k].toFixed(1)} ms`)],
       ],
     ),
+  );
+  out.push(
+    `What bounds it, each the median of ${c.runs} fresh processes: Node importing one empty ES module, ${c.floor.emptyImportMs.toFixed(2)} ms; ` +
+      `V8 compiling every function of the shipped wasm (\`new WebAssembly.Module\` under \`--no-wasm-lazy-compilation\`; by default the same work is spread over the first calls), ${c.floor.compileAllMs.toFixed(2)} ms.`,
   );
 
   const m = res.memory;
