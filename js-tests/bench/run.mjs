@@ -107,7 +107,7 @@ const results = {
     label: b.label,
     ...b.facts,
     // How much JSON the wasm writes besides the body (name, timestamp, views) for the glue to parse.
-    derivedJsonBytes: derivedJsonBytes(hook.handleWebhookEvent(b.bytes, SECRET)),
+    derivedJsonBytes: derivedJsonBytes(hook.handleWebhookEvent(b.bytes, SECRET), b.text),
   })),
   rows: [...contenders, ...split].map((r) => ({
     id: r.id,
