@@ -6,7 +6,7 @@
 //! declaration, the Rust struct, its decoder and its TypeScript interface.
 
 use crate::prelude::*;
-use crate::json::{Json, Object};
+use crate::json::{write_text, Json, Object};
 
 const MISSING: &str = "nothing";
 
@@ -65,8 +65,11 @@ impl ShapeError {
                     path.push_str(k);
                 }
                 Segment::Key(k) => {
+                    // Quoted as a JSON string (the plain writer, not the tree one).
+                    let mut quoted = Vec::new();
+                    write_text(k, &mut quoted);
                     path.push('[');
-                    path.push_str(&Json::from(k.as_str()).to_json_string());
+                    path.push_str(&String::from_utf8(quoted).unwrap_or_default());
                     path.push(']');
                 }
                 Segment::Index(i) => {
