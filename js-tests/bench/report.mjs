@@ -76,7 +76,7 @@ export function tables(res) {
     out.push(table(["self time in", "share"], p.categories.map((c) => [c.category, `${c.pct} %`])));
     out.push(
       table(
-        [`hottest functions, self time (${p.topFrom === "shipped build" ? "the shipped wasm has no names" : "names from a twin of the same build, wasm-opt -Oz -g"})`, "share"],
+        [`hottest functions, self time (${p.topFrom === "shipped build" ? "the shipped wasm has no names" : "names from a twin of the same build, wasm-opt -O3 -g"})`, "share"],
         p.top.map((f) => [`${f.category}: \`${f.function.replace(/\|/g, "\\|")}\``, `${f.pct} %`]),
       ),
     );
