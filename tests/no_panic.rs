@@ -77,6 +77,19 @@ fn mutated_inputs_give_events_or_typed_errors() {
                 accepted += 1;
                 // Everything the event hands out must be producible, too.
                 let _ = (event.derived_json(), { let mut units = Vec::new(); wasender_webhook::utf16::encode_into(&input, &mut units); units }, event.typed(), event.messages().len());
+                // The wasm's form: view text as UTF-16 places in the body,
+                // each within the body's own UTF-16 length.
+                let referring = event.derived_json_referring_to_body();
+                let units = wasender_webhook::utf16::units_in(&input);
+                let places = wasender_webhook::json::parse(referring.as_bytes()).expect("the writer emits JSON");
+                for item in places.get("value").and_then(|v| v.as_array()).unwrap_or_default() {
+                    for (_, field) in item.as_object().into_iter().flat_map(|o| o.iter()) {
+                        if let Some([start, end]) = field.as_array() {
+                            let (start, end) = (start.as_f64().unwrap(), end.as_f64().unwrap());
+                            assert!(start <= end && end <= units as f64, "{start}..{end} of {units}");
+                        }
+                    }
+                }
             }
             Err(e) => {
                 refused += 1;
