@@ -193,9 +193,9 @@ impl<'a> Event<'a> {
 
     /// `derived_json` for a host that has the body as a string already:
     /// view text that is a slice of the body is written as `[start, end]`,
-    /// where it lies in the body, in the units `position` turns byte
-    /// offsets into (see [`ViewWriter`]). Saves copying, re-encoding and
-    /// re-parsing message text that the body's own parse already yields.
+    /// where it lies in the body's UTF-16 code units, a JS string's indices
+    /// (see [`ViewWriter`]). Saves copying, re-encoding and re-parsing
+    /// message text that the body's own parse already yields.
     pub fn derived_json_referring_to_body(&self) -> String {
         let mut offsets = Offsets::new(self.source);
         let w = self.write_derived(ViewWriter::referring_to(Vec::with_capacity(256), self.source, &mut offsets));
