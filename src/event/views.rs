@@ -100,8 +100,9 @@ impl TsType for Text<'_> {
     }
 }
 
-/// Declare a view once: the owned Rust struct, its JSON form (optional
-/// fields omitted when empty) and its TypeScript interface.
+/// Declare a view once: the Rust struct (its text borrowed from the body
+/// where it can be), its JSON form (optional fields omitted when empty) and
+/// its TypeScript interface.
 macro_rules! view_object {
     (
         $(#[doc = $doc:literal])*
