@@ -53,7 +53,7 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 pub mod wasm;
 
 pub use error::{ErrorCode, WebhookError};
-pub use event::{parse_event, Event};
+pub use event::{parse_event, parse_event_text, Event};
 pub use secret::Secret;
 pub use verify::{Scheme, Verifier};
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES};

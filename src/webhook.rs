@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 use crate::error::{ErrorCode, WebhookError};
-use crate::event::{parse_event, Event};
+use crate::event::{parse_event, parse_event_text, Event};
 use crate::secret::Secret;
 use crate::verify::{Scheme, Verifier};
 
@@ -107,6 +107,30 @@ impl Webhook {
         self.verify(body, signature)?;
         parse_event(body)
     }
+
+    /// [`Self::handle`] for a host whose strings are UTF-16 (JavaScript):
+    /// after verifying, the body is checked as UTF-8 in the same pass that
+    /// appends its UTF-16 code units to `units` (none for ASCII), so the
+    /// host can make its string without decoding UTF-8 again.
+    pub fn handle_utf16<'a>(
+        &self,
+        body: &'a [u8],
+        signature: Option<&str>,
+        units: &mut Vec<u16>,
+    ) -> Result<Event<'a>, WebhookError> {
+        self.verify(body, signature)?;
+        match crate::utf16::checked_utf16(body, units) {
+            Some(text) => parse_event_text(text),
+            // Not UTF-8: the byte-checking parse says where.
+            None => parse_event(body),
+        }
+    }
+
+    /// [`Self::handle`] for a body that is text already.
+    pub fn handle_text<'a>(&self, body: &'a str, signature: Option<&str>) -> Result<Event<'a>, WebhookError> {
+        self.verify(body.as_bytes(), signature)?;
+        parse_event_text(body)
+    }
 }
 
 /// `Debug` shows the configuration's shape, never a secret.
@@ -153,6 +177,33 @@ mod tests {
                 .code(),
             ErrorCode::InvalidJson
         );
+    }
+
+    #[test]
+    fn the_utf16_and_text_forms_agree_with_handle() {
+        let h = Webhook::new(Options::with_secret("s3cret")).unwrap();
+        let emoji = r#"{"event":"session.status","data":{"status":"connected","note":"olá 😀"}}"#;
+        for body in [BODY, emoji.as_bytes()] {
+            let mut units = Vec::new();
+            let event = h.handle_utf16(body, Some("s3cret"), &mut units).unwrap();
+            assert_eq!(event.derived_json(), h.handle(body, Some("s3cret")).unwrap().derived_json());
+            let text = core::str::from_utf8(body).unwrap();
+            // ASCII needs no units; anything else gets all of them.
+            let expected: Vec<u16> = if body.is_ascii() { vec![] } else { text.encode_utf16().collect() };
+            assert_eq!(units, expected);
+            assert_eq!(h.handle_text(text, Some("s3cret")).unwrap().derived_json(), event.derived_json());
+        }
+        // The same errors, in the same order: the signature before the
+        // UTF-8, and the UTF-8 error saying where.
+        let broken = b"{\"event\":\"x\xff\",\"data\":{}}";
+        for sig in [Some("s3cret"), Some("forged"), None] {
+            let mut units = Vec::new();
+            let got = h.handle_utf16(broken, sig, &mut units).unwrap_err();
+            let want = h.handle(broken, sig).unwrap_err();
+            assert_eq!((got.code(), got.message()), (want.code(), want.message()));
+            assert!(units.is_empty());
+        }
+        assert_eq!(h.handle_text("{}", Some("forged")).unwrap_err().code(), ErrorCode::InvalidSignature);
     }
 
     #[test]

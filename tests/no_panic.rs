@@ -72,11 +72,18 @@ fn mutated_inputs_give_events_or_typed_errors() {
     let (mut accepted, mut refused) = (0, 0);
     for round in 0..200_000 {
         let input = mutate(&mut rng, &corpus[round % corpus.len()]);
+        // The wasm's one-pass UTF-8 check (it vouches for an `unsafe`
+        // conversion to text) agrees with the standard library's.
+        let mut units = Vec::new();
+        assert_eq!(
+            wasender_webhook::utf16::checked_utf16(&input, &mut units).is_some(),
+            core::str::from_utf8(&input).is_ok()
+        );
         match hook.handle(&input, Some("s")) {
             Ok(event) => {
                 accepted += 1;
                 // Everything the event hands out must be producible, too.
-                let _ = (event.derived_json(), { let mut units = Vec::new(); wasender_webhook::utf16::encode_into(&input, &mut units); units }, event.typed(), event.messages().len());
+                let _ = (event.derived_json(), { let mut units = Vec::new(); assert!(wasender_webhook::utf16::checked_utf16(&input, &mut units).is_some()); units }, event.typed(), event.messages().len());
                 // The wasm's form: view text as UTF-16 places in the body,
                 // each within the body's own UTF-16 length.
                 let referring = event.derived_json_referring_to_body();

@@ -255,7 +255,20 @@ impl fmt::Debug for Event<'_> {
 /// Parse and check a delivery. Does no verification: call it on bytes whose
 /// signature was checked, or use [`crate::Webhook::handle`].
 pub fn parse_event(bytes: &[u8]) -> Result<Event<'_>, WebhookError> {
-    let tree = json::parse(bytes).map_err(|e| {
+    event_from_tree(json::parse(bytes), bytes)
+}
+
+/// [`parse_event`] for a body already known to be UTF-8.
+pub fn parse_event_text(text: &str) -> Result<Event<'_>, WebhookError> {
+    event_from_tree(json::parse_text(text), text.as_bytes())
+}
+
+/// The checks and views both entry points share, from the parser's result.
+fn event_from_tree<'a>(
+    tree: Result<Json<'a>, json::ParseError>,
+    bytes: &'a [u8],
+) -> Result<Event<'a>, WebhookError> {
+    let tree = tree.map_err(|e| {
         // The parser reports a reason and a byte offset, never content.
         WebhookError::new(ErrorCode::InvalidJson, ["invalid JSON: ", &e.describe()].concat())
     })?;

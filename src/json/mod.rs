@@ -20,7 +20,7 @@ mod write;
 
 use crate::prelude::*;
 use alloc::borrow::Cow;
-pub use parse::{parse, ParseError, MAX_DEPTH};
+pub use parse::{parse, parse_text, ParseError, MAX_DEPTH};
 pub use write::{write_json, write_str, write_text};
 
 /// A JSON value.

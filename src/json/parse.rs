@@ -42,6 +42,11 @@ pub fn parse(bytes: &[u8]) -> Result<Json<'_>, ParseError> {
         offset: e.valid_up_to(),
         reason: "invalid UTF-8",
     })?;
+    parse_text(text)
+}
+
+/// [`parse`] for text already known to be UTF-8.
+pub fn parse_text(text: &str) -> Result<Json<'_>, ParseError> {
     let mut p = Parser {
         s: text.as_bytes(),
         text,

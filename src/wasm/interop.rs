@@ -42,16 +42,13 @@ pub fn to_js_error(e: WebhookError) -> JsValue {
 
 /// The raw body, refusing an over-limit body before copying it.
 pub fn body_from_js(hook: &Webhook, body: &JsValue) -> Result<Body, WebhookError> {
-    if let Some(text) = body.dyn_ref::<JsString>() {
+    if let Some(js) = body.dyn_ref::<JsString>() {
         // UTF-8 is never shorter than UTF-16 code units: a string over the
         // limit by length is refused without encoding it.
-        hook.check_min_body_size(text.length() as usize)?;
-        let bytes = String::from(text).into_bytes();
-        hook.check_body_size(bytes.len())?;
-        return Ok(Body {
-            bytes,
-            text: Some(text.clone()),
-        });
+        hook.check_min_body_size(js.length() as usize)?;
+        let text = String::from(js);
+        hook.check_body_size(text.len())?;
+        return Ok(Body::Text { text, js: js.clone() });
     }
     // The common case first: one instanceof check (a Node Buffer is one too).
     let view = match body.dyn_ref::<Uint8Array>() {
@@ -59,10 +56,7 @@ pub fn body_from_js(hook: &Webhook, body: &JsValue) -> Result<Body, WebhookError
         None => byte_view(body)?,
     };
     hook.check_body_size(view.length() as usize)?;
-    Ok(Body {
-        bytes: view.to_vec(),
-        text: None,
-    })
+    Ok(Body::Bytes(view.to_vec()))
 }
 
 /// The bytes of a body, with no limit (for signing in test kits).
@@ -196,39 +190,62 @@ fn js_type(value: &JsValue) -> String {
     }
 }
 
-/// The raw body as the core needs it (bytes), and as JavaScript had it.
-pub struct Body {
-    pub bytes: Vec<u8>,
-    /// The caller's own string, when it passed one: the event is parsed
-    /// from it directly, with no decoding at all.
-    text: Option<JsString>,
+/// The raw body as JavaScript gave it, in the core's terms.
+pub enum Body {
+    Bytes(Vec<u8>),
+    /// A string body: its UTF-8 (which the encoding made valid) and the
+    /// caller's own string, parsed as given with no decoding at all.
+    Text { text: String, js: JsString },
 }
 
-/// The event as a plain JS object: the body, verified and checked here,
-/// parsed by the engine's `JSON.parse`, plus what the core derived from it
-/// (see `src/js/interop.js`). A string body is parsed as the caller gave
-/// it, with no decoding at all. View text that is a slice of the body
-/// crosses as where it lies in the body's string, not as a copy.
-pub fn event_to_js(event: &Event, body: &Body) -> JsValue {
+impl Body {
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Bytes(bytes) => bytes,
+            Body::Text { text, .. } => text.as_bytes(),
+        }
+    }
+}
+
+/// Verify, parse and convert: the event as a plain JS object (see
+/// `src/js/interop.js`): the body, verified and checked in wasm, parsed by
+/// the engine's `JSON.parse`, plus what the core derived from it. View text
+/// that is a slice of the body crosses as where it lies in the body's
+/// string, not as a copy.
+pub fn handle_to_js(hook: &Webhook, body: &Body, signature: Option<&str>) -> Result<JsValue, WebhookError> {
+    match body {
+        Body::Text { text, js } => {
+            let event = hook.handle_text(text, signature)?;
+            Ok(event_from_parts(js, &derived_to_js(&event)))
+        }
+        Body::Bytes(bytes) => {
+            let mut units = Vec::new();
+            let event = hook.handle_utf16(bytes, signature, &mut units)?;
+            Ok(event_from_parts(&js_string(bytes, &units), &derived_to_js(&event)))
+        }
+    }
+}
+
+/// What the core derived, with view text given as places in the body.
+fn derived_to_js(event: &Event) -> JsString {
     let derived = event.derived_json_referring_to_body();
-    let derived = js_text(derived.as_bytes());
-    match &body.text {
-        Some(text) => event_from_parts(text, &derived),
-        None => event_from_parts(&js_text(&body.bytes), &derived),
-    }
+    let mut units = Vec::new();
+    // The core writes UTF-8 only, so this just converts (and, as text that
+    // is the body's own crosses as a place, mostly finds ASCII).
+    let _ = crate::utf16::checked_utf16(derived.as_bytes(), &mut units);
+    js_string(derived.as_bytes(), &units)
 }
 
-/// A JS string of UTF-8 `text`: ASCII crosses as bytes (the engines'
-/// fastest decode), anything else as UTF-16 code units (a near-memcpy for
-/// them, where emoji-rich UTF-8 decodes several times slower). The text is
-/// valid UTF-8: the core refused anything else.
-fn js_text(text: &[u8]) -> JsString {
-    if text.is_ascii() {
-        return text_from_ascii(text);
+/// A JS string of UTF-8 `text`, given with its UTF-16 code `units` (none
+/// for ASCII): ASCII crosses as bytes, anything else as the units, which
+/// engines turn into a string near memcpy speed where UTF-8 with emoji
+/// decodes several times slower.
+fn js_string(text: &[u8], units: &[u16]) -> JsString {
+    if units.is_empty() {
+        text_from_ascii(text)
+    } else {
+        text_from_utf16(units)
     }
-    let mut units = Vec::new();
-    crate::utf16::encode_into(text, &mut units);
-    text_from_utf16(&units)
 }
 
 pub fn config_summary(hook: &Webhook) -> JsValue {

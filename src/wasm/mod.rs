@@ -11,7 +11,7 @@ use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::webhook::Webhook;
-use interop::{body_from_js, event_to_js, options_from_js, signature_from_js, to_js_error};
+use interop::{body_from_js, handle_to_js, options_from_js, signature_from_js, to_js_error};
 
 /// A verifier configured once, used for every delivery.
 #[wasm_bindgen]
@@ -42,11 +42,7 @@ impl WasenderWebhook {
         #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
     ) -> Result<JsValue, JsValue> {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
-        let event = self
-            .inner
-            .handle(&body.bytes, signature_from_js(&signature).as_deref())
-            .map_err(to_js_error)?;
-        Ok(event_to_js(&event, &body))
+        handle_to_js(&self.inner, &body, signature_from_js(&signature).as_deref()).map_err(to_js_error)
     }
 
     /// Verify only, without parsing: the index of the secret that matched.
@@ -58,7 +54,7 @@ impl WasenderWebhook {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
         let index = self
             .inner
-            .verify(&body.bytes, signature_from_js(&signature).as_deref())
+            .verify(body.bytes(), signature_from_js(&signature).as_deref())
             .map_err(to_js_error)?;
         // At most as many secrets as a JS array can hold.
         Ok(index as u32)
