@@ -83,7 +83,12 @@ fn mutated_inputs_give_events_or_typed_errors() {
             Ok(event) => {
                 accepted += 1;
                 // Everything the event hands out must be producible, too.
-                let _ = (event.derived_json(), { let mut units = Vec::new(); assert!(wasender_webhook::utf16::checked_utf16(&input, &mut units).is_some()); units }, event.typed(), event.messages().len());
+                let _ = (event.derived_json(), event.typed(), event.messages().len());
+                // The wasm's path (one-pass UTF-8 check, text entry point)
+                // makes the same event.
+                let mut units = Vec::new();
+                let same = hook.handle_utf16(&input, Some("s"), &mut units).expect("handle accepted it");
+                assert_eq!(same.derived_json_referring_to_body(), event.derived_json_referring_to_body());
                 // The wasm's form: view text as UTF-16 places in the body,
                 // each within the body's own UTF-16 length.
                 let referring = event.derived_json_referring_to_body();
@@ -100,6 +105,8 @@ fn mutated_inputs_give_events_or_typed_errors() {
             }
             Err(e) => {
                 refused += 1;
+                let same = hook.handle_utf16(&input, Some("s"), &mut Vec::new()).err().expect("handle refused it");
+                assert_eq!((same.code(), same.message()), (e.code(), e.message()));
                 assert!(
                     matches!(e.code(), ErrorCode::InvalidJson | ErrorCode::InvalidPayload | ErrorCode::BodyTooLarge),
                     "{:?}",
