@@ -15,9 +15,20 @@ use crate::prelude::*;
 /// checking and then converting took two); ASCII, which needs no units,
 /// leaves `out` as it was.
 pub fn checked_utf16<'a>(bytes: &'a [u8], out: &mut Vec<u16>) -> Option<&'a str> {
-    if bytes.is_ascii() {
-        return core::str::from_utf8(bytes).ok();
+    if !bytes.is_ascii() {
+        convert_checked(bytes, out)?;
     }
+    debug_assert!(core::str::from_utf8(bytes).is_ok());
+    // SAFETY: ASCII is UTF-8, and anything else passed `convert_checked`,
+    // which accepts only well-formed sequences (tests compare it with
+    // `core::str::from_utf8` on every sequence of up to three bytes and on
+    // four-byte ones at every range edge).
+    Some(unsafe { core::str::from_utf8_unchecked(bytes) })
+}
+
+/// Append the UTF-16 code units of `bytes`, or `None` (and nothing
+/// appended) at the first byte not in a well-formed UTF-8 sequence.
+fn convert_checked(bytes: &[u8], out: &mut Vec<u16>) -> Option<()> {
     let start = out.len();
     out.resize(start + bytes.len(), 0);
     let units = &mut out[start..];
@@ -74,11 +85,7 @@ pub fn checked_utf16<'a>(bytes: &'a [u8], out: &mut Vec<u16>) -> Option<&'a str>
         i += len;
     }
     out.truncate(start + w);
-    debug_assert!(core::str::from_utf8(bytes).is_ok());
-    // SAFETY: every byte of `bytes` is in one of the well-formed sequences
-    // matched above (tests compare this with `core::str::from_utf8` on every
-    // sequence of up to three bytes and every four-byte lead and second byte).
-    Some(unsafe { core::str::from_utf8_unchecked(bytes) })
+    Some(())
 }
 
 /// How many UTF-16 code units valid UTF-8 `bytes` make: one per
