@@ -1,7 +1,7 @@
 // Browsers and bundlers: the wasm is fetched, so it loads asynchronously.
 // `await init()` once; calls made before it resolves throw NOT_INITIALIZED.
 import loadWasm, * as glue from "./dist/wasender_webhook.js";
-import { WebhookError } from "./dist/webhook_error.js";
+import { WebhookError } from "./dist/wasender_webhook.js";
 
 export { WebhookError };
 

@@ -2,8 +2,7 @@
 // so the API is usable as soon as the import resolves.
 import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
-import { setDecoders } from "./dist/interop.js";
-import { initSync } from "./dist/wasender_webhook.js";
+import { initSync, setDecoders } from "./dist/wasender_webhook.js";
 
 initSync({ module: readFileSync(new URL("./dist/wasender_webhook_bg.wasm", import.meta.url)) });
 
@@ -16,8 +15,7 @@ setDecoders({
   utf16: (units) => buffer(units).toString("utf16le"),
 });
 
-export { WasenderWebhook, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
-export { WebhookError } from "./dist/webhook_error.js";
+export { WasenderWebhook, WebhookError, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
 
 /** Already loaded here; kept so one `await init()` works in every runtime. */
 export function init() {

@@ -6,8 +6,7 @@ import { initSync } from "./dist/wasender_webhook.js";
 
 initSync({ module: wasmModule });
 
-export { WasenderWebhook, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
-export { WebhookError } from "./dist/webhook_error.js";
+export { WasenderWebhook, WebhookError, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
 
 /** Already loaded here; kept so one `await init()` works in every runtime. */
 export function init() {

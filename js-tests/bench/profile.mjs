@@ -4,7 +4,7 @@
 // Self time is grouped by where the code lives: the wasm module (the
 // verification, the Rust JSON parser and the JSON writer; names are
 // stripped from the shipped wasm, so only indices), the wasm-bindgen glue
-// (V8 bills a builtin such as JSON.parse or TextDecoder to the JS function
+// with our src/js modules bundled in (V8 bills a builtin such as JSON.parse or TextDecoder to the JS function
 // that calls it, so the glue line that calls JSON.parse carries the cost of
 // re-parsing the event the wasm wrote), Node's TextEncoder/Decoder, the GC.
 
@@ -40,13 +40,14 @@ function summarise(prof, pkgDir) {
   const functions = {};
   let total = 0;
   for (const [id, us] of self) {
-    const { functionName, url, lineNumber } = nodes.get(id).callFrame;
+    const { functionName, url, lineNumber, columnNumber } = nodes.get(id).callFrame;
     let category, name;
     if (url.startsWith("wasm://")) [category, name] = ["wasm", rustName(functionName)];
     else if (url.endsWith("/dist/wasender_webhook.js")) {
-      // Glue functions are mostly anonymous import shims: name them by their code.
-      const code = glue.slice(lineNumber, lineNumber + 3).join(" ").replace(/\s+/g, " ").replace(/_[0-9a-f]{16}\b/g, "").trim().slice(0, 110);
-      [category, name] = ["glue (wasm-bindgen JS)", `${functionName || "(anonymous)"} @${lineNumber + 1}: ${code}`];
+      // Glue functions are minified or anonymous import shims: name them by
+      // the start of their code (the glue is one minified line).
+      const code = glue.slice(lineNumber, lineNumber + 3).join(" ").slice(columnNumber).replace(/\s+/g, " ").replace(/_[0-9a-f]{16}\b/g, "").trim().slice(0, 110);
+      [category, name] = ["glue (wasm-bindgen JS and src/js)", `${functionName || "(anonymous)"}: ${code}`];
     } else if (url.startsWith("node:internal/encoding")) [category, name] = ["TextEncoder/TextDecoder", functionName];
     else if (functionName === "(garbage collector)") [category, name] = ["garbage collector", functionName];
     else if (functionName === "(idle)" || functionName === "(program)") [category, name] = ["idle/program", functionName];

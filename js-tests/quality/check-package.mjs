@@ -46,6 +46,11 @@ for (const entry of edgeEntries) {
   check(offenders.length === 0, `${entry}: ${files.length} modules, no Buffer or node: imports${offenders.length ? ` (found in ${offenders.map((f) => relative(pkgDir, f)).join(", ")})` : ""}`);
 }
 
+// Node's loader costs ~1 ms of cold start per module (BENCHMARKS.md), so
+// the glue is one self-contained module and the Node entry loads two in all.
+const nodeModules = [...reachable(join(pkgDir, "node.mjs"))].map((f) => relative(pkgDir, f));
+check(nodeModules.length === 2, `node.mjs loads ${nodeModules.length} modules of the package, the entry and the glue (${nodeModules.join(", ")})`);
+
 // Size: what a Worker or a page downloads (each file gzipped on its own),
 // against the 40 KB ceiling (KiB). SIZE_BUDGET_KB overrides it for
 // experiments; the tests never set it.

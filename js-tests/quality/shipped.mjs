@@ -1,16 +1,12 @@
 // The files a Worker or a page downloads from the package (the wasm, the JS
-// glue with its snippets, the error class's stable path and the Worker
-// entry) and their gzipped size. One definition for the size check
+// glue, which has our src/js modules bundled in, and the Worker entry) and their gzipped size. One definition for the size check
 // (check-package.mjs) and the benchmark, so both print the same figure.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 export function shippedFiles(pkgDir) {
-  const snippets = readdirSync(join(pkgDir, "dist/snippets"), { recursive: true })
-    .filter((f) => f.endsWith(".js"))
-    .map((f) => join("dist/snippets", f));
-  return ["dist/wasender_webhook_bg.wasm", "dist/wasender_webhook.js", ...snippets, "dist/webhook_error.js", "workerd.mjs"];
+  return ["dist/wasender_webhook_bg.wasm", "dist/wasender_webhook.js", "workerd.mjs"];
 }
 
 /** Each shipped file's raw and gzip level-9 size (each compressed on its own, as served), and the sums. */
