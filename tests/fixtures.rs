@@ -7,26 +7,13 @@ use std::path::PathBuf;
 use wasender_webhook::json::{parse, Json};
 use wasender_webhook::{parse_event, ErrorCode};
 
+mod common;
+use common::{same, tape_to_json};
+
 fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// Structural equality where numbers compare as JavaScript reads them and
-/// object member order does not matter.
-fn same(a: &Json, b: &Json) -> bool {
-    match (a, b) {
-        (Json::Number(_), Json::Number(_)) => a.as_f64() == b.as_f64(),
-        (Json::Array(x), Json::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
-        }
-        (Json::Object(x), Json::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k.as_str()).is_some_and(|w| same(v, w)))
-        }
-        _ => a == b,
-    }
-}
 
 #[test]
 fn every_fixture_meets_its_expectation() {
@@ -119,31 +106,13 @@ fn every_fixture_meets_its_expectation() {
         );
         assert_eq!(event.kind().view_name(), view_name, "{name}: the table's view");
 
-        // The wasm's hand-off: the same JSON, with view text that is a run
-        // of the body written as [start, end] in UTF-16 units.
-        let referring = event.derived_json_referring_to_body();
-        let units: Vec<u16> = std::str::from_utf8(&bytes).unwrap().encode_utf16().collect();
-        let mut resolved = parse(referring.as_bytes()).unwrap();
-        let mut refs = 0;
-        if let Json::Object(top) = &mut resolved {
-            if let Some(Json::Array(items)) = top.remove("value").as_mut() {
-                for item in items.iter_mut() {
-                    let Json::Object(item) = item else { panic!("{name}: {item:?}") };
-                    let keys: Vec<String> = item.keys().map(String::from).collect();
-                    for key in keys {
-                        let Some(Json::Array(at)) = item.get(&key) else { continue };
-                        let at: Vec<usize> = at.iter().map(|n| n.as_f64().unwrap() as usize).collect();
-                        let text = String::from_utf16(&units[at[0]..at[1]]).unwrap();
-                        item.insert(key.into(), Json::from(text));
-                        refs += 1;
-                    }
-                }
-                top.insert("value".into(), Json::Array(std::mem::take(items)));
-            } else if let Some(value) = derived.get("value") {
-                top.insert("value".into(), value.clone());
-            }
-        }
-        assert_eq!(resolved, derived, "{name}: refs resolve to the same views");
+        // The wasm's hand-off: the same, as a tape on which view text that
+        // is a run of the body is where it lies there.
+        let tape = event.derived_tape();
+        let body_text = std::str::from_utf8(&bytes).unwrap();
+        let (read, refs) = tape_to_json(&tape, body_text);
+        let read = parse(read.as_bytes()).unwrap_or_else(|e| panic!("{name}: tape read as {read}: {e}"));
+        assert!(same(&read, &derived), "{name}: the tape says what the JSON says");
         total_refs += refs;
     }
     // Message ids, JIDs and texts are refs in nearly every fixture.

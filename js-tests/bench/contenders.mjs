@@ -180,51 +180,15 @@ export async function makeContenders(pkg) {
       run: ({ bytes }) => JSON.parse(decoder.decode(bytes)),
     },
     {
-      id: "split-glue-parses",
-      label: "JSON.parse of the body text and of the derived JSON (the glue's two parses; the strings already made)",
+      id: "split-glue-parse",
+      label: "JSON.parse of the body text (the glue's one parse; the string already made)",
       sign: () => SECRET,
-      input: (bytes) => {
-        const body = decoder.decode(bytes);
-        return { body, derived: derivedJson(hooks.wasender.handleWebhookEvent(bytes, SECRET), body) };
-      },
-      run: ({ body, derived }) => [JSON.parse(body), JSON.parse(derived)],
+      input: (bytes) => ({ body: decoder.decode(bytes) }),
+      run: ({ body }) => JSON.parse(body),
     },
   ];
 
   return { contenders, split };
-}
-
-/**
- * What the wasm derives besides the body (`Event::derived_json_referring_to_body`:
- * the canonical name, the timestamp, the view), rebuilt from the event and
- * the body's text: view text that appears in the body as it is (no escapes)
- * crosses as its place there, `[start, end]`, as the wasm writes it. The same
- * members and values, so the same parse work, give or take number spelling.
- */
-// View fields whose text the wasm makes rather than finds in the body.
-const DERIVED_TEXT = new Set(["type", "status", "senderPhone"]);
-
-export function derivedJson(event, bodyText) {
-  const view = ["messages", "statuses", "reactions", "sessionStatus"].find((v) => v in event);
-  const derived = { event: event.event };
-  if (event.timestamp !== undefined) derived.timestamp = event.timestamp;
-  if (view) Object.assign(derived, { view, value: event[view] });
-  const refer = (value) => {
-    const quoted = JSON.stringify(value);
-    const at = quoted === `"${value}"` ? bodyText.indexOf(quoted) : -1;
-    return at < 0 ? value : [at + 1, at + 1 + value.length];
-  };
-  if (Array.isArray(derived.value)) {
-    derived.value = derived.value.map((item) =>
-      Object.fromEntries(Object.entries(item).map(([k, v]) => [k, typeof v === "string" && !DERIVED_TEXT.has(k) ? refer(v) : v])),
-    );
-  }
-  return JSON.stringify(derived);
-}
-
-/** Its size as UTF-8 bytes. */
-export function derivedJsonBytes(event, bodyText) {
-  return new TextEncoder().encode(derivedJson(event, bodyText)).length;
 }
 
 /** One char changed at `at`, staying in the same alphabet (hex, base64, the secret). */

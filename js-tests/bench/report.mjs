@@ -56,13 +56,12 @@ export function tables(res) {
     table(
       ["", ...labels],
       [
-        ["body bytes; derived JSON (name, timestamp, views; view text found in the body as [start, end]) bytes the wasm writes besides", ...res.bodies.map((b) => `${b.bytes}; ${b.derivedJsonBytes} (${x(b.derivedJsonBytes / b.bytes)})`)],
         ["handleWebhookEvent (all of it)", ...labels.map((l) => us(pkgBytes(l)))],
         ["verify() only: copy into wasm + compare", ...labels.map((l) => pct(med("split-pkg-verify-wasender", l), pkgBytes(l)))],
-        ["JSON.parse of the body and of the derived JSON (the glue's two parses)", ...labels.map((l) => pct(med("split-glue-parses", l), pkgBytes(l)))],
+        ["JSON.parse of the body (the glue's one parse)", ...labels.map((l) => pct(med("split-glue-parse", l), pkgBytes(l)))],
         [
-          "the rest: wasm parse, shape checks, views, derived JSON, UTF-16 hand-off, view text slices",
-          ...labels.map((l) => pct(pkgBytes(l) - med("split-pkg-verify-wasender", l) - med("split-glue-parses", l), pkgBytes(l))),
+          "the rest: wasm parse, shape checks, views, the tape of what it derived and its reading, UTF-16 hand-off",
+          ...labels.map((l) => pct(pkgBytes(l) - med("split-pkg-verify-wasender", l) - med("split-glue-parse", l), pkgBytes(l))),
         ],
         ["for scale: TextDecoder + JSON.parse of the body", ...labels.map((l) => pct(med("split-decode-parse", l), pkgBytes(l)))],
         ["hmac-sha256 verify() only (wasm) vs node:crypto HMAC only", ...labels.map((l) => `${us(med("split-pkg-verify-hmac", l))} vs ${us(med("split-node-hmac", l))}`)],

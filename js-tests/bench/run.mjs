@@ -11,7 +11,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { makeBodies, SECRET } from "./bodies.mjs";
-import { derivedJsonBytes, makeContenders } from "./contenders.mjs";
+import { makeContenders } from "./contenders.mjs";
 import { measure, prove } from "./harness.mjs";
 import { coldStart } from "./footprint.mjs";
 import { shippedSizes } from "../quality/shipped.mjs";
@@ -94,7 +94,6 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-const hook = new pkg.WasenderWebhook({ secret: SECRET });
 const results = {
   date: new Date().toISOString(),
   quick: args.quick,
@@ -103,12 +102,7 @@ const results = {
   source,
   config: CONFIG,
   baseline: "node-crypto",
-  bodies: bodies.map((b) => ({
-    label: b.label,
-    ...b.facts,
-    // How much JSON the wasm writes besides the body (name, timestamp, views) for the glue to parse.
-    derivedJsonBytes: derivedJsonBytes(hook.handleWebhookEvent(b.bytes, SECRET), b.text),
-  })),
+  bodies: bodies.map((b) => ({ label: b.label, ...b.facts })),
   rows: [...contenders, ...split].map((r) => ({
     id: r.id,
     label: r.label,

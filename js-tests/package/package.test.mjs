@@ -84,7 +84,7 @@ test("view text is exact whatever comes before it and however it was written", (
   // The wasm hands view text over as positions in the body's string; check
   // them after emoji (surrogate pairs), 2- and 3-byte characters, escapes
   // (those are copied instead) and a lone surrogate, bytes and string in.
-  const texts = ["😀👨‍👩‍👧 first", "olá नमस्ते 你好", 'quote " and \\ and \n', "lone \ud83d half", "🇧🇷".repeat(40), "plain"];
+  const texts = ["😀👨‍👩‍👧 first", "olá नमस्ते 你好", 'quote " and \\ and \n', 'emoji 😀 then a "quote"', "lone \ud83d half", "🇧🇷".repeat(40), "plain"];
   const messages = texts.map((t, i) => ({
     key: { id: `ID${i}✓`, remoteJid: `5511${i}@s.whatsapp.net`, fromMe: false },
     pushName: `name ${"é".repeat(i)} 😀`,
@@ -94,7 +94,7 @@ test("view text is exact whatever comes before it and however it was written", (
   // show it as U+FFFD (data keeps it as sent).
   const json = JSON.stringify({ event: "messages.upsert", data: { messages } });
   const expected = JSON.parse(json).data.messages;
-  assert.equal(expected[3].message.conversation, "lone \ud83d half");
+  assert.equal(expected[4].message.conversation, "lone \ud83d half");
   for (const input of [json, new TextEncoder().encode(json), new TextEncoder().encode(json.replace(/[^\x00-\x7f]/g, "?"))]) {
     const want = typeof input === "string" ? expected : JSON.parse(new TextDecoder().decode(input)).data.messages;
     const got = hook.handleWebhookEvent(input, SECRET).messages;
@@ -102,6 +102,23 @@ test("view text is exact whatever comes before it and however it was written", (
       got.map((m) => [m.id, m.chatJid, m.pushName, m.text]),
       want.map((m) => [m.key.id, m.key.remoteJid, m.pushName, m.message.conversation.toWellFormed()]),
     );
+  }
+});
+
+test("timestamps are what JSON.parse makes of their exact seconds", () => {
+  // Seconds stay seconds; milliseconds become seconds with the fraction
+  // exact; past 2^53 ms a float cannot hold the milliseconds, and the
+  // seconds are still the parse of the exact decimal, not of a rounded one.
+  for (const [wire, seconds] of [
+    ["1763776803", 1763776803],
+    ["1763776803123", 1763776803.123],
+    ["-1250", -1250],
+    ["9007199254740993", Number("9007199254740.993")],
+  ]) {
+    const json = `{"event":"messages.upsert","timestamp":${wire},"data":{"key":{"id":"A","remoteJid":"1@s.whatsapp.net","fromMe":false},"messageTimestamp":${wire},"message":{"conversation":"hi"}}}`;
+    const event = hook.handleWebhookEvent(json, SECRET);
+    assert.equal(event.timestamp, seconds, wire);
+    assert.equal(event.messages[0].timestamp, seconds, wire);
   }
 });
 

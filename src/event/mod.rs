@@ -7,6 +7,7 @@
 //! `data` itself is kept exactly as sent.
 
 pub mod decode;
+pub mod derived;
 pub mod kinds;
 pub mod model;
 pub mod shape;
@@ -16,12 +17,12 @@ use crate::prelude::*;
 use core::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
-use crate::utf16::Offsets;
-use crate::json::{self, write_str, write_text, Json, JsonStr, Object};
+use crate::json::{self, Json, Object};
 use decode::{parse_scaled, Decode, Int64};
 pub use kinds::{EventData, EventKind};
 use model::{wraps_messages, wraps_receipt, SessionStatus};
-use views::{one_or_many, NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime, ViewWriter};
+use derived::{JsonSink, Sink, Tape, DERIVED};
+use views::{one_or_many, NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
 
 /// A parsed, checked webhook delivery.
 #[derive(Clone, PartialEq)]
@@ -186,59 +187,62 @@ impl<'a> Event<'a> {
     /// sent) plus these; `src/js/interop.js` puts the two together as
     /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`.
     pub fn derived_json(&self) -> String {
-        let w = self.write_derived(ViewWriter::new(Vec::with_capacity(256)));
+        let mut sink = JsonSink::new();
+        self.write_derived(&mut sink);
         // The writer emits valid UTF-8 only.
-        String::from_utf8(w.out).unwrap_or_default()
+        String::from_utf8(sink.out).unwrap_or_default()
     }
 
-    /// `derived_json` for a host that has the body as a string already:
-    /// view text that is a slice of the body is written as `[start, end]`,
-    /// where it lies in the body's UTF-16 code units, a JS string's indices
-    /// (see [`ViewWriter`]). Saves copying, re-encoding and re-parsing
-    /// message text that the body's own parse already yields.
-    pub fn derived_json_referring_to_body(&self) -> String {
-        let mut offsets = Offsets::new(self.source);
-        let w = self.write_derived(ViewWriter::referring_to(Vec::with_capacity(256), self.source, &mut offsets));
-        String::from_utf8(w.out).unwrap_or_default()
+    /// `derived_json` as the wasm binding hands it to JavaScript, which has
+    /// the body as a string already: a [`Tape`], on which view text that is
+    /// a run of the body is where it lies there.
+    pub fn derived_tape(&self) -> Tape<'a> {
+        let mut tape = Tape::new(self.source);
+        self.write_derived(&mut tape);
+        tape
     }
 
-    fn write_derived<'o>(&self, mut w: ViewWriter<'o>) -> ViewWriter<'o> {
-        w.out.extend_from_slice(b"{\"event\":");
-        write_str(&JsonStr::from(self.name()), &mut w.out);
-        if let Some(t) = self.timestamp {
-            w.out.extend_from_slice(b",\"timestamp\":");
-            t.write_seconds(&mut w.out);
+    fn write_derived<S: Sink>(&self, s: &mut S) {
+        s.begin_object(DERIVED);
+        s.field("event");
+        s.made_text(self.name());
+        match self.timestamp {
+            Some(t) => {
+                s.field("timestamp");
+                s.seconds(t);
+            }
+            None => s.absent(),
         }
         match &self.views {
-            Views::None => {}
-            Views::Messages(m) => write_view(&mut w, "messages", m, NormalizedMessage::write_json),
-            Views::Statuses(s) => write_view(&mut w, "statuses", s, StatusUpdate::write_json),
-            Views::Reactions(r) => write_view(&mut w, "reactions", r, NormalizedReaction::write_json),
-            Views::SessionStatus(s) => {
-                w.out.extend_from_slice(b",\"view\":\"sessionStatus\",\"value\":");
-                write_text(s.as_str(), &mut w.out);
+            Views::None => {
+                s.absent();
+                s.absent();
+            }
+            Views::Messages(m) => write_view(s, "messages", m, NormalizedMessage::write),
+            Views::Statuses(v) => write_view(s, "statuses", v, StatusUpdate::write),
+            Views::Reactions(r) => write_view(s, "reactions", r, NormalizedReaction::write),
+            Views::SessionStatus(status) => {
+                s.field("view");
+                s.made_text("sessionStatus");
+                s.field("value");
+                s.made_text(status.as_str());
             }
         }
-        w.out.push(b'}');
-        w
+        s.end_object();
     }
 }
 
-/// `,"view":"<name>","value":[…]` for a view that is a list.
-fn write_view<T>(w: &mut ViewWriter<'_>, name: &str, items: &[T], write: fn(&T, &mut ViewWriter<'_>)) {
-    w.out.extend_from_slice(b",\"view\":\"");
-    w.out.extend_from_slice(name.as_bytes());
-    w.out.extend_from_slice(b"\",\"value\":");
-    let mut separator = b'[';
+/// `"view": "<name>", "value": […]` for a view that is a list.
+fn write_view<S: Sink, T>(s: &mut S, name: &str, items: &[T], write: fn(&T, &mut S)) {
+    s.field("view");
+    s.made_text(name);
+    s.field("value");
+    s.begin_array(items.len());
     for item in items {
-        w.out.push(separator);
-        separator = b',';
-        write(item, w);
+        s.item();
+        write(item, s);
     }
-    if separator == b'[' {
-        w.out.push(b'[');
-    }
-    w.out.push(b']');
+    s.end_array();
 }
 
 /// `Debug` shows the event names and field names; never the `sessionId`.

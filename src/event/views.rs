@@ -6,82 +6,37 @@ use crate::prelude::*;
 use alloc::borrow::Cow;
 use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
 use super::model::{DeliveryStatus, SessionStatus};
-use crate::json::{write_text, Json};
+use super::derived::Sink;
 use crate::decimal::write_decimal;
-use crate::utf16::Offsets;
+use crate::json::Json;
 
 /// Text in a view: borrowed from the body when it is a string the sender
 /// wrote (a slice of the body bytes, so no copy), owned when derived.
 pub type Text<'a> = Cow<'a, str>;
 
-/// Where a view's JSON goes. Built with [`ViewWriter::referring_to`], text
-/// that is a slice of the body is not copied out: the field is written as
-/// `[start, end]`, where it lies in the body, for a host that has the body
-/// as a string already to fill in with a slice of it (the wasm binding
-/// does, in UTF-16 units; see `src/js/interop.js`). No view field is an
-/// array otherwise.
-pub struct ViewWriter<'o> {
-    pub out: Vec<u8>,
-    body: Option<(&'o [u8], &'o mut Offsets<'o>)>,
-}
-
-impl<'o> ViewWriter<'o> {
-    /// A writer that writes every text out in full.
-    pub fn new(out: Vec<u8>) -> ViewWriter<'o> {
-        ViewWriter { out, body: None }
-    }
-
-    /// A writer that refers to text found in `body` instead of copying it,
-    /// by its UTF-16 offsets.
-    pub fn referring_to(out: Vec<u8>, body: &'o [u8], position: &'o mut Offsets<'o>) -> ViewWriter<'o> {
-        ViewWriter {
-            out,
-            body: Some((body, position)),
-        }
-    }
-
-    fn text(&mut self, text: &str) {
-        // Text borrowed from the body lies inside it; comparing addresses
-        // is how a slice tells where it came from, no unsafe needed.
-        if let Some((body, position)) = &mut self.body {
-            let at = (text.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
-            if at <= body.len() && text.len() <= body.len() - at {
-                let (start, end) = (position.of(at), position.of(at + text.len()));
-                self.out.push(b'[');
-                write_decimal(start as u64, &mut self.out);
-                self.out.push(b',');
-                write_decimal(end as u64, &mut self.out);
-                self.out.push(b']');
-                return;
-            }
-        }
-        write_text(text, &mut self.out);
-    }
-}
-
-/// Values a view field can hold, and how each is written as JSON (straight
+/// Values a view field can hold, and how each is written out (straight
 /// into the output: no tree of values built first).
 pub trait ViewValue {
-    fn write_json(&self, w: &mut ViewWriter<'_>);
+    fn write<S: Sink>(&self, s: &mut S);
 }
 impl ViewValue for Text<'_> {
-    fn write_json(&self, w: &mut ViewWriter<'_>) {
-        w.text(self);
+    fn write<S: Sink>(&self, s: &mut S) {
+        s.text(self);
     }
 }
 impl ViewValue for String {
-    fn write_json(&self, w: &mut ViewWriter<'_>) {
-        write_text(self, &mut w.out);
+    fn write<S: Sink>(&self, s: &mut S) {
+        s.made_text(self);
     }
 }
 impl ViewValue for bool {
-    fn write_json(&self, w: &mut ViewWriter<'_>) {
-        w.out.extend_from_slice(if *self { b"true" } else { b"false" });
+    fn write<S: Sink>(&self, s: &mut S) {
+        s.bool(*self);
     }
 }
 impl ViewValue for UnixTime {
-    fn write_json(&self, w: &mut ViewWriter<'_>) {
-        self.write_seconds(&mut w.out);
+    fn write<S: Sink>(&self, s: &mut S) {
+        s.seconds(*self);
     }
 }
 impl TsType for UnixTime {
@@ -101,12 +56,13 @@ impl TsType for Text<'_> {
 }
 
 /// Declare a view once: the Rust struct (its text borrowed from the body
-/// where it can be), its JSON form (optional fields omitted when empty) and
-/// its TypeScript interface.
+/// where it can be), how it is written out (optional fields omitted when
+/// empty; its keys are shape `$shape` of `derived::SHAPES`) and its
+/// TypeScript interface.
 macro_rules! view_object {
     (
         $(#[doc = $doc:literal])*
-        pub struct $name:ident as $ts:literal {
+        pub struct $name:ident as $ts:literal, shape $shape:literal {
             $( $(#[doc = $fdoc:literal])* $field:ident : $kind:ident $ty:ty = $wire:literal ),* $(,)?
         }
     ) => {
@@ -115,14 +71,16 @@ macro_rules! view_object {
         pub struct $name<'a> { $( $(#[doc = $fdoc])* pub $field: view_object!(@type $kind $ty), )* }
 
         impl $name<'_> {
-            /// The view as a JSON object, absent optional fields left out.
-            // The last field's `separator = b','` is never read.
-            #[allow(unused_assignments)]
-            pub fn write_json(&self, w: &mut ViewWriter<'_>) {
-                // Every view has required fields, so the first one opens it.
-                let mut separator = b'{';
-                $( view_object!(@put $kind w, separator, $wire, &self.$field); )*
-                w.out.push(b'}');
+            /// Its index in `derived::SHAPES`.
+            pub const SHAPE: usize = $shape;
+            /// Its keys, in the order it is written.
+            pub const KEYS: &'static [&'static str] = &[$($wire),*];
+
+            /// The view as an object, absent optional fields left out.
+            pub fn write<S: Sink>(&self, s: &mut S) {
+                s.begin_object(Self::SHAPE);
+                $( view_object!(@put $kind s, $wire, &self.$field); )*
+                s.end_object();
             }
         }
 
@@ -147,15 +105,14 @@ macro_rules! view_object {
     };
     (@type required $ty:ty) => { $ty };
     (@type optional $ty:ty) => { Option<$ty> };
-    (@put required $w:ident, $separator:ident, $wire:literal, $value:expr) => {
-        $w.out.push($separator);
-        $separator = b',';
-        $w.out.extend_from_slice(concat!("\"", $wire, "\":").as_bytes());
-        ViewValue::write_json($value, $w);
+    (@put required $s:ident, $wire:literal, $value:expr) => {
+        $s.field($wire);
+        ViewValue::write($value, $s);
     };
-    (@put optional $w:ident, $separator:ident, $wire:literal, $value:expr) => {
-        if let Some(v) = $value {
-            view_object!(@put required $w, $separator, $wire, v);
+    (@put optional $s:ident, $wire:literal, $value:expr) => {
+        match $value {
+            Some(v) => { view_object!(@put required $s, $wire, v); }
+            None => $s.absent(),
         }
     };
     (@member required $wire:literal, $ts:expr) => { format!("  {}: {};\n", $wire, $ts) };
@@ -165,8 +122,8 @@ macro_rules! view_object {
 macro_rules! view_value_for_names {
     ($($name:ty),*) => {$(
         impl ViewValue for $name {
-            fn write_json(&self, w: &mut ViewWriter<'_>) {
-                write_text(self.as_str(), &mut w.out);
+            fn write<S: Sink>(&self, s: &mut S) {
+                s.made_text(self.as_str());
             }
         }
     )*};
@@ -192,7 +149,7 @@ name_set! {
 
 view_object! {
     /// One message, the same whatever shape and wrapper it came in.
-    pub struct NormalizedMessage as "NormalizedMessage" {
+    pub struct NormalizedMessage as "NormalizedMessage", shape 1 {
         /// `key.id`: use it (with `chatJid`) to drop duplicate deliveries.
         id: required Text<'a> = "id",
         /// The chat: a person, a group (`…@g.us`) or a newsletter.
@@ -216,7 +173,7 @@ view_object! {
 
 view_object! {
     /// A delivery-state change of one message (receipts and updates).
-    pub struct StatusUpdate as "StatusUpdate" {
+    pub struct StatusUpdate as "StatusUpdate", shape 2 {
         id: required Text<'a> = "id",
         chat_jid: required Text<'a> = "chatJid",
         from_me: required bool = "fromMe",
@@ -231,7 +188,7 @@ view_object! {
 
 view_object! {
     /// A reaction added to (or removed from) a message.
-    pub struct NormalizedReaction as "NormalizedReaction" {
+    pub struct NormalizedReaction as "NormalizedReaction", shape 3 {
         /// The message reacted to.
         message_id: required Text<'a> = "messageId",
         chat_jid: required Text<'a> = "chatJid",
@@ -278,6 +235,14 @@ impl UnixTime {
 
     pub fn seconds(self) -> f64 {
         self.millis as f64 / 1000.0
+    }
+
+    /// [`seconds`](Self::seconds) when it is exactly what `JSON.parse` makes
+    /// of [`seconds_text`](Self::seconds_text): up to 2^53 ms the division
+    /// rounds once, as parsing the exact decimal does; beyond, the cast
+    /// would round first.
+    pub fn seconds_exactly(self) -> Option<f64> {
+        (self.millis.unsigned_abs() <= 1 << 53).then(|| self.seconds())
     }
 
     /// Decimal seconds: `1763776803`, `1763776803.5`, `-1.25`.

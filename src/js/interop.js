@@ -1,14 +1,15 @@
 // The JavaScript half of src/wasm/interop.rs: conversions that are smaller
 // and faster written here than as a chain of calls across the boundary.
 //
-// The event object JavaScript receives. The wasm verifies the
-// signature and checks the body, then hands over two JSON texts: what the
-// core derived (see `Event::derived_json_referring_to_body`: view text that
-// is a run of the body comes as its place in the body) and the body itself, both parsed
-// here by the engine's own JSON.parse, the fastest way to make objects. So
-// `data` and the envelope are exactly what `JSON.parse(body)` gives: key
-// order, `__proto__` keys and big numbers included. The wasm has checked
-// these very texts, so the parses cannot fail.
+// The event object JavaScript receives. The wasm verifies the signature and
+// checks the body, then hands over the body's text, parsed here by the
+// engine's own JSON.parse (the fastest way to make its many objects), and
+// what the core derived from it (the canonical name, the timestamp, the
+// view) as a tape of numbers read below, which for these few fields is
+// faster still (src/event/derived.rs). So `data` and the envelope are
+// exactly what `JSON.parse(body)` gives: key order, `__proto__` keys and big
+// numbers included. The wasm has checked this very text, so the parse
+// cannot fail.
 
 // Texts cross as views of wasm memory, read before the call returns: ASCII
 // as bytes, anything else as UTF-16 code units (which engines turn into a
@@ -36,15 +37,69 @@ export function textFromUtf16(units) {
 }
 
 /**
- * Two strings, not one `[derived, body]` text: V8 puts a string over 64 Ki
- * UTF-16 units in its large-object space, which costs ~150 µs more to make
- * (js-tests/bench); kept apart, a 64 KB body and its views both stay below.
+ * The event from the body's text and the tape of what the core derived
+ * (`side`: the text the tape's `SideText` entries slice; `shapesText`: the
+ * keys of each object shape, as JSON, the same text every call).
  */
-export function eventFromParts(body, derived) {
-  return assemble(JSON.parse(body), JSON.parse(derived), body);
+export function eventFromTape(body, tape, side, shapesText) {
+  return assemble(JSON.parse(body), readTape(tape, side, body, shapesFrom(shapesText)));
 }
 
-function assemble(body, { event, timestamp, view, value }, text) {
+let shapes = null;
+let shapesRead = null;
+function shapesFrom(text) {
+  if (text !== shapesRead) {
+    shapes = JSON.parse(text);
+    shapesRead = text;
+  }
+  return shapes;
+}
+
+const ABSENT = Symbol("absent");
+
+/**
+ * The value a tape holds; its format is `Op` in src/event/derived.rs. View
+ * text that is a run of the body's text comes as where it lies there, in
+ * UTF-16 units, so it is a slice of the string already made, not a copy.
+ */
+function readTape(tape, side, body, shapes) {
+  let at = 0;
+  const value = () => {
+    switch (tape[at++]) {
+      case 0: {
+        const object = {};
+        for (const key of shapes[tape[at++]]) {
+          const member = value();
+          if (member !== ABSENT) object[key] = member;
+        }
+        return object;
+      }
+      case 1: {
+        const items = [];
+        for (let n = tape[at++]; n > 0; n--) items.push(value());
+        return items;
+      }
+      case 2:
+        return tape[at++];
+      case 3:
+        return true;
+      case 4:
+        return false;
+      case 5:
+        return body.slice(tape[at++], tape[at++]);
+      case 6:
+        return side.slice(tape[at++], tape[at++]);
+      case 7:
+        return Number(side.slice(tape[at++], tape[at++]));
+      case 8:
+        return ABSENT;
+    }
+    throw new Error(`wasender-webhook: unknown tape entry at ${at - 1}`);
+  };
+  return value();
+}
+
+function assemble(body, { event, timestamp, view, value }) {
   const { data, ...envelope } = body;
   const out = { event, receivedEvent: envelope.event };
   if (timestamp !== undefined) out.timestamp = timestamp;
@@ -54,17 +109,6 @@ function assemble(body, { event, timestamp, view, value }, text) {
   out.data = data;
   out.envelope = envelope;
   if (view !== undefined) out[view] = value;
-  // View text that is a run of the body's own text crosses as where it
-  // lies ([start, end] in UTF-16 units; no view field is an array
-  // otherwise), not as a copy to re-parse: slicing a string is cheap.
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      for (const key in item) {
-        const at = item[key];
-        if (Array.isArray(at)) item[key] = text.slice(at[0], at[1]);
-      }
-    }
-  }
   return out;
 }
 

@@ -18,8 +18,8 @@ extern "C" {
     fn text_from_ascii(bytes: &[u8]) -> JsString;
     #[wasm_bindgen(js_name = textFromUtf16)]
     fn text_from_utf16(units: &[u16]) -> JsString;
-    #[wasm_bindgen(js_name = eventFromParts)]
-    fn event_from_parts(body: &JsString, derived: &JsString) -> JsValue;
+    #[wasm_bindgen(js_name = eventFromTape)]
+    fn event_from_tape(body: &JsString, tape: &[f64], side: &JsString, shapes: &JsString) -> JsValue;
     /// A Uint8Array over an ArrayBuffer's or any view's bytes, else undefined.
     #[wasm_bindgen(js_name = bytesOf)]
     fn bytes_of_view(value: &JsValue) -> Option<Uint8Array>;
@@ -209,31 +209,31 @@ impl Body {
 
 /// Verify, parse and convert: the event as a plain JS object (see
 /// `src/js/interop.js`): the body, verified and checked in wasm, parsed by
-/// the engine's `JSON.parse`, plus what the core derived from it. View text
-/// that is a slice of the body crosses as where it lies in the body's
-/// string, not as a copy.
-pub fn handle_to_js(hook: &Webhook, body: &Body, signature: Option<&str>) -> Result<JsValue, WebhookError> {
+/// the engine's `JSON.parse`, plus what the core derived from it, read off
+/// a tape (`crate::event::derived`) whose keys are named by the `shapes`
+/// (`derived::shapes_json`). View text that is a slice of the body crosses
+/// as where it lies in the body's string, not as a copy.
+pub fn handle_to_js(hook: &Webhook, shapes: &JsString, body: &Body, signature: Option<&str>) -> Result<JsValue, WebhookError> {
     match body {
         Body::Text { text, js } => {
             let event = hook.handle_text(text, signature)?;
-            Ok(event_from_parts(js, &derived_to_js(&event)))
+            Ok(event_to_js(js, &event, shapes))
         }
         Body::Bytes(bytes) => {
             let mut units = Vec::new();
             let event = hook.handle_utf16(bytes, signature, &mut units)?;
-            Ok(event_from_parts(&js_string(bytes, &units), &derived_to_js(&event)))
+            Ok(event_to_js(&js_string(bytes, &units), &event, shapes))
         }
     }
 }
 
-/// What the core derived, with view text given as places in the body.
-fn derived_to_js(event: &Event) -> JsString {
-    let derived = event.derived_json_referring_to_body();
+fn event_to_js(body: &JsString, event: &Event, shapes: &JsString) -> JsValue {
+    let tape = event.derived_tape();
     let mut units = Vec::new();
-    // The core writes UTF-8 only, so this just converts (and, as text that
-    // is the body's own crosses as a place, mostly finds ASCII).
-    let _ = crate::utf16::checked_utf16(derived.as_bytes(), &mut units);
-    js_string(derived.as_bytes(), &units)
+    // The core writes UTF-8 only, so this just converts (names and digits:
+    // mostly ASCII, which needs no units).
+    let _ = crate::utf16::checked_utf16(&tape.side, &mut units);
+    event_from_tape(body, &tape.ops, &js_string(&tape.side, &units), shapes)
 }
 
 /// A JS string of UTF-8 `text`, given with its UTF-16 code `units` (none

@@ -8,6 +8,7 @@ mod interop;
 mod typescript;
 
 use crate::prelude::*;
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use crate::webhook::Webhook;
@@ -17,6 +18,8 @@ use interop::{body_from_js, handle_to_js, options_from_js, signature_from_js, to
 #[wasm_bindgen]
 pub struct WasenderWebhook {
     inner: Webhook,
+    /// The keys of the objects on the tapes it hands to JS, made once.
+    shapes: JsString,
 }
 
 #[wasm_bindgen]
@@ -30,7 +33,10 @@ impl WasenderWebhook {
         let inner = options_from_js(&options)
             .and_then(Webhook::new)
             .map_err(to_js_error)?;
-        Ok(WasenderWebhook { inner })
+        Ok(WasenderWebhook {
+            inner,
+            shapes: crate::event::derived::shapes_json().into(),
+        })
     }
 
     /// Verify the signature in constant time, then parse the raw body.
@@ -42,7 +48,7 @@ impl WasenderWebhook {
         #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature: JsValue,
     ) -> Result<JsValue, JsValue> {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
-        handle_to_js(&self.inner, &body, signature_from_js(&signature).as_deref()).map_err(to_js_error)
+        handle_to_js(&self.inner, &self.shapes, &body, signature_from_js(&signature).as_deref()).map_err(to_js_error)
     }
 
     /// Verify only, without parsing: the index of the secret that matched.

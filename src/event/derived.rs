@@ -1,0 +1,297 @@
+//! What an event adds to its body (the canonical name, the timestamp, the
+//! normalised view), written out for a host in one of two encodings: JSON
+//! text ([`JsonSink`], for Rust users and the tests), or the [`Tape`] the
+//! wasm binding hands JavaScript.
+//!
+//! Why a tape: JavaScript receives the body itself through `JSON.parse`,
+//! and these few fields beside it. Parsing them as JSON too cost about as
+//! much as parsing a 0.4 KB body, whatever the delivery's size (a dozen
+//! keys, a small array per view text); reading a tape of numbers that names
+//! each object's keys by a shape and each text by its place instead took
+//! 10–16 % off a whole delivery at every size (the two builds A/B in one
+//! process; BENCHMARKS.md).
+
+use crate::prelude::*;
+
+use super::views::{NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
+use crate::json::write_text;
+use crate::utf16::{units_in, Offsets};
+
+/// The objects derived output is made of, each as its keys in order: the
+/// top level, then each view's item. A tape names an object by its index
+/// here instead of writing its keys.
+pub const SHAPES: [&[&str]; 4] = [
+    DERIVED_KEYS,
+    NormalizedMessage::KEYS,
+    StatusUpdate::KEYS,
+    NormalizedReaction::KEYS,
+];
+
+/// The top-level object's shape (index in [`SHAPES`]).
+pub const DERIVED: usize = 0;
+const DERIVED_KEYS: &[&str] = &["event", "timestamp", "view", "value"];
+
+/// [`SHAPES`] as JSON, `[["event","timestamp",…],["id",…],…]`: what a
+/// tape's reader needs once to know the keys.
+pub fn shapes_json() -> String {
+    let mut out = Vec::new();
+    let mut separator = b'[';
+    for keys in SHAPES {
+        out.push(separator);
+        separator = b',';
+        let mut key_separator = b'[';
+        for key in keys {
+            out.push(key_separator);
+            key_separator = b',';
+            write_text(key, &mut out);
+        }
+        out.push(b']');
+    }
+    out.push(b']');
+    // The writer emits valid UTF-8 only.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Where derived output goes. The writer calls these in document order; a
+/// present field is `field` then its value, an absent optional one `absent`.
+pub trait Sink {
+    fn begin_object(&mut self, shape: usize);
+    fn field(&mut self, key: &str);
+    fn absent(&mut self);
+    fn end_object(&mut self);
+    fn begin_array(&mut self, len: usize);
+    /// Before each item of an array.
+    fn item(&mut self);
+    fn end_array(&mut self);
+    /// Text read from the body: a slice of it, or (escaped there) a copy.
+    fn text(&mut self, text: &str);
+    /// Text made here: names, digits.
+    fn made_text(&mut self, text: &str);
+    fn bool(&mut self, value: bool);
+    fn seconds(&mut self, time: UnixTime);
+}
+
+/// Derived output as compact JSON text.
+pub struct JsonSink {
+    pub out: Vec<u8>,
+    /// No member or item written yet in the innermost open object or array.
+    first: bool,
+}
+
+impl JsonSink {
+    pub fn new() -> JsonSink {
+        JsonSink {
+            out: Vec::with_capacity(256),
+            first: true,
+        }
+    }
+
+    fn separate(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+    }
+}
+
+impl Default for JsonSink {
+    fn default() -> Self {
+        JsonSink::new()
+    }
+}
+
+impl Sink for JsonSink {
+    fn begin_object(&mut self, _shape: usize) {
+        self.out.push(b'{');
+        self.first = true;
+    }
+    fn field(&mut self, key: &str) {
+        self.separate();
+        // Keys are the views' own identifiers: nothing to escape.
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+    fn absent(&mut self) {}
+    fn end_object(&mut self) {
+        self.out.push(b'}');
+        // The enclosing object or array now holds something.
+        self.first = false;
+    }
+    fn begin_array(&mut self, _len: usize) {
+        self.out.push(b'[');
+        self.first = true;
+    }
+    fn item(&mut self) {
+        self.separate();
+    }
+    fn end_array(&mut self) {
+        self.out.push(b']');
+        self.first = false;
+    }
+    fn text(&mut self, text: &str) {
+        write_text(text, &mut self.out);
+    }
+    fn made_text(&mut self, text: &str) {
+        write_text(text, &mut self.out);
+    }
+    fn bool(&mut self, value: bool) {
+        self.out.extend_from_slice(if value { b"true" } else { b"false" });
+    }
+    fn seconds(&mut self, time: UnixTime) {
+        time.write_seconds(&mut self.out);
+    }
+}
+
+/// What a tape entry is. Each is one number on the tape, then its operands:
+///
+/// | op | operands | value |
+/// |---|---|---|
+/// | `Object` | shape | an object with the keys of `SHAPES[shape]`, each followed by its value or `Absent` |
+/// | `Array` | n | n values |
+/// | `Number` | x | x |
+/// | `True`, `False` | | |
+/// | `BodyText` | start, end | the body's text from `start` to `end`, in UTF-16 code units |
+/// | `SideText` | start, end | the side text's, likewise |
+/// | `NumberText` | start, end | the number the side text spells there (as `JSON.parse` reads it) |
+/// | `Absent` | | an optional field left out |
+///
+/// The reader is `readTape` in `src/js/interop.js`.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+pub enum Op {
+    Object = 0,
+    Array = 1,
+    Number = 2,
+    True = 3,
+    False = 4,
+    BodyText = 5,
+    SideText = 6,
+    NumberText = 7,
+    Absent = 8,
+}
+
+/// Derived output as numbers plus one string of the text made here. Text
+/// that is a run of the body is written as where it lies in the body's
+/// UTF-16 code units (a JavaScript string's indices), so a host that has
+/// the body as a string already slices it instead of receiving a copy.
+pub struct Tape<'b> {
+    pub ops: Vec<f64>,
+    /// Made text, end to end (UTF-8; positions in `ops` count its UTF-16 units).
+    pub side: Vec<u8>,
+    side_units: usize,
+    body: &'b [u8],
+    offsets: Offsets<'b>,
+}
+
+impl<'b> Tape<'b> {
+    pub fn new(body: &'b [u8]) -> Tape<'b> {
+        Tape {
+            ops: Vec::with_capacity(64),
+            side: Vec::new(),
+            side_units: 0,
+            body,
+            offsets: Offsets::new(body),
+        }
+    }
+
+    fn op(&mut self, op: Op) {
+        self.ops.push(f64::from(op as u8));
+    }
+
+    fn op_with(&mut self, op: Op, operands: &[usize]) {
+        self.op(op);
+        self.ops.extend(operands.iter().map(|&n| n as f64));
+    }
+
+    /// Append `text` to the side text; its UTF-16 start and end there.
+    fn side_text(&mut self, text: &[u8]) -> [usize; 2] {
+        let start = self.side_units;
+        self.side.extend_from_slice(text);
+        self.side_units += units_in(text);
+        [start, self.side_units]
+    }
+}
+
+impl Sink for Tape<'_> {
+    fn begin_object(&mut self, shape: usize) {
+        self.op_with(Op::Object, &[shape]);
+    }
+    fn field(&mut self, _key: &str) {}
+    fn absent(&mut self) {
+        self.op(Op::Absent);
+    }
+    fn end_object(&mut self) {}
+    fn begin_array(&mut self, len: usize) {
+        self.op_with(Op::Array, &[len]);
+    }
+    fn item(&mut self) {}
+    fn end_array(&mut self) {}
+    fn text(&mut self, text: &str) {
+        // Text borrowed from the body lies inside it; comparing addresses
+        // is how a slice tells where it came from, no unsafe needed.
+        let at = (text.as_ptr() as usize).wrapping_sub(self.body.as_ptr() as usize);
+        if at <= self.body.len() && text.len() <= self.body.len() - at {
+            let (start, end) = (self.offsets.of(at), self.offsets.of(at + text.len()));
+            self.op_with(Op::BodyText, &[start, end]);
+        } else {
+            self.made_text(text);
+        }
+    }
+    fn made_text(&mut self, text: &str) {
+        let place = self.side_text(text.as_bytes());
+        self.op_with(Op::SideText, &place);
+    }
+    fn bool(&mut self, value: bool) {
+        self.op(if value { Op::True } else { Op::False });
+    }
+    fn seconds(&mut self, time: UnixTime) {
+        match time.seconds_exactly() {
+            Some(seconds) => {
+                self.op(Op::Number);
+                self.ops.push(seconds);
+            }
+            None => {
+                let mut text = Vec::new();
+                time.write_seconds(&mut text);
+                let place = self.side_text(&text);
+                self.op_with(Op::NumberText, &place);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_view_names_its_own_shape() {
+        assert_eq!(SHAPES[DERIVED], DERIVED_KEYS);
+        assert_eq!(SHAPES[NormalizedMessage::SHAPE], NormalizedMessage::KEYS);
+        assert_eq!(SHAPES[StatusUpdate::SHAPE], StatusUpdate::KEYS);
+        assert_eq!(SHAPES[NormalizedReaction::SHAPE], NormalizedReaction::KEYS);
+    }
+
+    #[test]
+    fn seconds_are_numbers_unless_a_float_cannot_hold_them_as_parsed() {
+        let mut tape = Tape::new(b"");
+        tape.seconds(UnixTime::from_millis(1_763_776_803_123).unwrap());
+        assert_eq!(tape.ops, [f64::from(Op::Number as u8), 1763776803.123]);
+        // Past 2^53 ms the cast would round before the division does: the
+        // exact decimal goes as text, for the reader to parse once.
+        let mut tape = Tape::new(b"");
+        tape.made_text("é");
+        tape.seconds(UnixTime::from_millis(9_007_199_254_740_993).unwrap());
+        assert_eq!(tape.side, "é9007199254740.993".as_bytes());
+        assert_eq!(&tape.ops[3..], [f64::from(Op::NumberText as u8), 1.0, 18.0]);
+    }
+
+    #[test]
+    fn shapes_json_lists_every_shape_s_keys() {
+        let json = shapes_json();
+        assert!(json.starts_with(r#"[["event","timestamp","view","value"],["id","chatJid","isGroup""#), "{json}");
+        let parsed = crate::json::parse(json.as_bytes()).unwrap();
+        assert_eq!(parsed.as_array().map(|a| a.len()), Some(SHAPES.len()));
+    }
+}
