@@ -109,14 +109,17 @@ pub fn units_in(bytes: &[u8]) -> usize {
 }
 
 /// UTF-16 offsets of byte offsets into valid UTF-8, each counted from the
-/// one asked before (forwards or back) or from the start, whichever is
-/// closer: callers that ask in nearly ascending order, as views walk a
-/// body, count each byte about once.
+/// closest of the last few answered (forwards or back) or from the start.
+/// Views ask in nearly ascending order, with detours: a message's sender
+/// name lies after its text in the body but is asked for before it. Three
+/// recent places keep one from before the detour, so each byte is counted
+/// about once, not three times over the text (one place was all it kept).
 pub struct Offsets<'b> {
     bytes: &'b [u8],
     ascii: bool,
-    byte: usize,
-    unit: usize,
+    /// Recent (byte offset, UTF-16 offset) pairs; the oldest is replaced.
+    known: [(usize, usize); 3],
+    oldest: usize,
 }
 
 impl<'b> Offsets<'b> {
@@ -124,8 +127,8 @@ impl<'b> Offsets<'b> {
         Offsets {
             bytes,
             ascii: bytes.is_ascii(),
-            byte: 0,
-            unit: 0,
+            known: [(0, 0); 3],
+            oldest: 0,
         }
     }
 
@@ -134,17 +137,27 @@ impl<'b> Offsets<'b> {
         if self.ascii {
             return at;
         }
-        if at < self.byte && at < self.byte - at {
-            // Closer to the start than to the last offset asked: count from there.
-            (self.byte, self.unit) = (0, 0);
+        // The start is always known; otherwise the closest recent place.
+        let mut from: (usize, usize) = (0, 0);
+        for &place in &self.known {
+            if place.0.abs_diff(at) < from.0.abs_diff(at) {
+                from = place;
+            }
         }
-        if at >= self.byte {
-            self.unit += units_in(self.bytes.get(self.byte..at).unwrap_or_default());
+        let (byte, unit) = from;
+        if byte == at {
+            return unit;
+        }
+        let unit = if at > byte {
+            unit + units_in(self.bytes.get(byte..at).unwrap_or_default())
         } else {
-            self.unit -= units_in(self.bytes.get(at..self.byte).unwrap_or_default());
+            unit - units_in(self.bytes.get(at..byte).unwrap_or_default())
+        };
+        if let Some(slot) = self.known.get_mut(self.oldest) {
+            *slot = (at, unit);
         }
-        self.byte = at;
-        self.unit
+        self.oldest = (self.oldest + 1) % self.known.len();
+        unit
     }
 }
 
@@ -236,8 +249,10 @@ mod tests {
         let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         let units = |at: usize| text[..at].encode_utf16().count();
         let mut offsets = super::Offsets::new(text.as_bytes());
-        // Ascending, then descending, then jumping about.
-        let order = bounds.iter().chain(bounds.iter().rev()).chain(bounds.iter().step_by(3).rev());
+        // Ascending, then descending, then jumping about (near and far from
+        // the places it last answered).
+        let jumps: Vec<usize> = (0..bounds.len()).map(|i| bounds[i * 7 % bounds.len()]).collect();
+        let order = bounds.iter().chain(bounds.iter().rev()).chain(bounds.iter().step_by(3).rev()).chain(&jumps);
         for &at in order {
             assert_eq!(offsets.of(at), units(at), "at byte {at}");
         }
