@@ -4,7 +4,7 @@ use crate::prelude::*;
 use crate::error::{ErrorCode, WebhookError};
 use crate::event::{parse_event, parse_event_text, Event};
 use crate::secret::Secret;
-use crate::verify::{Scheme, Verifier};
+use crate::verify::{BuiltInHmac, HostHmac, Scheme, Verifier};
 
 /// The default body limit: 1 MiB, far above any real delivery (a message
 /// with a thumbnail is a few KB) and small enough to refuse floods cheaply.
@@ -41,14 +41,24 @@ impl Options {
 }
 
 /// A configured verifier and parser. Cheap to share; holds no per-request state.
+/// `H` is where HMACs come from: the core's own code unless a host offers
+/// a faster one ([`Webhook::with_host`]).
 #[derive(Clone)]
-pub struct Webhook {
-    verifier: Verifier,
+pub struct Webhook<H = BuiltInHmac> {
+    verifier: Verifier<H>,
     max_body_bytes: usize,
 }
 
 impl Webhook {
     pub fn new(options: Options) -> Result<Webhook, WebhookError> {
+        Webhook::with_host(options, BuiltInHmac)
+    }
+}
+
+impl<H: HostHmac> Webhook<H> {
+    /// [`Webhook::new`], taking HMAC-SHA256 from `host` where it answers
+    /// (see [`HostHmac`]); the constant-time comparison stays in the core.
+    pub fn with_host(options: Options, host: H) -> Result<Webhook<H>, WebhookError> {
         if options.max_body_bytes == 0 {
             return Err(WebhookError::new(
                 ErrorCode::InvalidOptions,
@@ -56,7 +66,7 @@ impl Webhook {
             ));
         }
         Ok(Webhook {
-            verifier: Verifier::new(options.scheme, &options.secrets)?,
+            verifier: Verifier::with_host(options.scheme, &options.secrets, host)?,
             max_body_bytes: options.max_body_bytes,
         })
     }
@@ -134,7 +144,7 @@ impl Webhook {
 }
 
 /// `Debug` shows the configuration's shape, never a secret.
-impl core::fmt::Debug for Webhook {
+impl<H: HostHmac> core::fmt::Debug for Webhook<H> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Webhook")
             .field("scheme", &self.scheme().as_str())

@@ -26,6 +26,14 @@ const page = `<!doctype html><meta charset="utf-8"><body>running</body>
     out.event = hook.handleWebhookEvent(bytes, ${JSON.stringify(SECRET)});
     out.oneShot = handleWebhookEvent(bytes.buffer, ${JSON.stringify(SECRET)}, { secret: ${JSON.stringify(SECRET)} }).event;
     try { hook.handleWebhookEvent(bytes, "forged"); } catch (e) { out.forged = [e instanceof WebhookError, e instanceof Error, e.code, e.status]; }
+    // hmac-sha256 over 1 KiB: the wasm's own HMAC (a page has no synchronous
+    // one to offer), checked against WebCrypto's.
+    const long = new TextEncoder().encode(JSON.stringify({ ...JSON.parse(new TextDecoder().decode(bytes)), note: "olá 👋🏽 ".repeat(300) }));
+    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(${JSON.stringify(SECRET)}), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const tag = [...new Uint8Array(await crypto.subtle.sign("HMAC", key, long))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const hmacHook = new WasenderWebhook({ secret: ${JSON.stringify(SECRET)}, scheme: "hmac-sha256" });
+    out.hmacLong = [hmacHook.handleWebhookEvent(long, tag).event, long.length >= 1024];
+    try { hmacHook.handleWebhookEvent(long, (tag[0] === "0" ? "1" : "0") + tag.slice(1)); } catch (e) { out.hmacForged = e.code; }
     const { checkFixture } = await import("/check-fixture.mjs");
     const expected = await (await fetch("/fixtures/expected.json")).json();
     out.fixtures = { count: 0, failures: {} };
@@ -58,6 +66,8 @@ test("in Chromium: NOT_INITIALIZED before init(), one shared load, then verify a
     assert.equal(out.event.sessionId, SESSION_ID);
     assert.equal(out.oneShot, "messages.upsert");
     assert.deepEqual(out.forged, [true, true, "INVALID_SIGNATURE", 401]);
+    assert.deepEqual(out.hmacLong, ["messages.upsert", true]);
+    assert.equal(out.hmacForged, "INVALID_SIGNATURE");
     assert.deepEqual(out.fixtures.failures, {});
     assert.ok(out.fixtures.count >= 60, `${out.fixtures.count} fixtures ran in the browser`);
   } finally {

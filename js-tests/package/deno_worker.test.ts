@@ -1,6 +1,6 @@
 // Under Deno: the installed package behind a Worker-style fetch handler,
 // served by Deno.serve, answers 200 to a genuine delivery and 401 to a forged one.
-import { WasenderWebhook, WebhookError } from "wasender-webhook";
+import { WasenderWebhook, WebhookError, signHmacSha256 } from "wasender-webhook";
 import { SECRET, bodyOf, deliveries } from "./deliveries.mjs";
 
 const hook = new WasenderWebhook({ secret: SECRET });
@@ -42,4 +42,21 @@ Deno.test("the parsed event is typed and its data is what JSON.parse gives", () 
   assertEquals(event.data, JSON.parse(new TextDecoder().decode(body)).data);
   if (event.event !== "message-receipt.update") throw new Error(event.event);
   assertEquals(event.statuses.map((s) => s.status), ["delivered"]);
+});
+
+Deno.test("hmac-sha256 on a body over 1 KiB (MAC from Deno's node:crypto) agrees with the wasm's own", () => {
+  const text = new TextDecoder().decode(bodyOf(deliveries.messageUpsert));
+  const long = new TextEncoder().encode(JSON.stringify({ ...JSON.parse(text), note: "olá 👋🏽 ".repeat(300) }));
+  const hmac = new WasenderWebhook({ secret: SECRET, scheme: "hmac-sha256" });
+  const tag = signHmacSha256(SECRET, long);
+  assertEquals(hmac.handleWebhookEvent(long, tag).event, "messages.upsert");
+  const tampered = long.slice();
+  tampered[tampered.length - 3] ^= 1;
+  let code = "accepted";
+  try {
+    hmac.handleWebhookEvent(tampered, tag);
+  } catch (error) {
+    if (error instanceof WebhookError) code = error.code;
+  }
+  assertEquals(code, "INVALID_SIGNATURE");
 });

@@ -177,6 +177,47 @@ test("hmac-sha256 scheme: hex or base64 tags from node:crypto, tampering refused
   assertRejects(() => hmac.handleWebhookEvent(body, SECRET), "INVALID_SIGNATURE", 401);
 });
 
+test("hmac-sha256 from 1 KiB: node:crypto computes the MAC, the wasm compares it; its own HMAC otherwise", async () => {
+  // The glue node.mjs installs node:crypto's HMAC into (the same module instance).
+  const glue = await import(new URL("./dist/wasender_webhook.js", import.meta.resolve("wasender-webhook")));
+  const nodeHmac = (key, message) => createHmac("sha256", key).update(message).digest();
+  const hmac = new WasenderWebhook({ secrets: ["an-older-secret", SECRET], scheme: "hmac-sha256" });
+  const long = Buffer.from(JSON.stringify({ ...JSON.parse(text), note: "olá 👋🏽 नमस्ते ".repeat(200) }));
+  const tagOf = (bytes) => createHmac("sha256", SECRET).update(bytes).digest("hex");
+  const tampered = Buffer.from(long);
+  tampered[tampered.length - 3] ^= 1;
+  assert.ok(body.length < 1024 && long.length >= 4096);
+  // As installed by the Node entry.
+  assert.equal(hmac.handleWebhookEvent(long, tagOf(long)).envelope.note, JSON.parse(long).note);
+  assertRejects(() => hmac.handleWebhookEvent(tampered, tagOf(long)), "INVALID_SIGNATURE", 401);
+  try {
+    const asked = [];
+    glue.setHmacSha256((key, message) => {
+      asked.push(message.length);
+      return nodeHmac(key, message);
+    });
+    assert.equal(hmac.handleWebhookEvent(long, tagOf(long)).event, "messages.upsert");
+    assert.deepEqual(asked, [long.length, long.length], "one MAC per secret, every secret");
+    asked.length = 0;
+    assert.equal(hmac.handleWebhookEvent(body, tagOf(body)).event, "messages.upsert");
+    assert.deepEqual(asked, [], "under 1 KiB the wasm's own HMAC is quicker");
+    // The host's MAC is the one the header is compared with.
+    glue.setHmacSha256(() => new Uint8Array(32).fill(7));
+    assertRejects(() => hmac.handleWebhookEvent(long, tagOf(long)), "INVALID_SIGNATURE", 401);
+    assert.equal(hmac.handleWebhookEvent(long, "07".repeat(32)).event, "messages.upsert");
+    // A host that throws, declines or answers the wrong size is passed over.
+    for (const broken of [() => { throw new Error("boom"); }, () => undefined, () => new Uint8Array(31)]) {
+      glue.setHmacSha256(broken);
+      assert.equal(hmac.handleWebhookEvent(long, tagOf(long)).event, "messages.upsert");
+      assertRejects(() => hmac.handleWebhookEvent(tampered, tagOf(long)), "INVALID_SIGNATURE", 401);
+    }
+    glue.setHmacSha256(null);
+    assert.equal(hmac.handleWebhookEvent(long, tagOf(long)).event, "messages.upsert");
+  } finally {
+    glue.setHmacSha256(nodeHmac);
+  }
+});
+
 test("the one-shot form behaves like an instance", () => {
   assert.deepEqual(handleWebhookEvent(body, SECRET, { secret: SECRET }), hook.handleWebhookEvent(body, SECRET));
   assertRejects(() => handleWebhookEvent(body, "forged-signature-value", { secret: SECRET }), "INVALID_SIGNATURE", 401);

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::error::{ErrorCode, WebhookError};
 use crate::event::Event;
 use crate::secret::Secret;
-use crate::verify::Scheme;
+use crate::verify::{HostHmac, Scheme};
 use crate::webhook::{Options, Webhook};
 
 #[wasm_bindgen(module = "/src/js/interop.js")]
@@ -25,6 +25,35 @@ extern "C" {
     fn bytes_of_view(value: &JsValue) -> Option<Uint8Array>;
     #[wasm_bindgen(js_name = configSummary)]
     fn config_summary_object(scheme: &str, secret_count: u32, max_body_bytes: f64) -> JsValue;
+    /// The runtime's HMAC-SHA256 into `out`; false when it has none to
+    /// offer (or declines a message this short).
+    #[wasm_bindgen(js_name = hostHmacSha256)]
+    fn host_hmac_sha256_into(key: &[u8], message: &[u8], out: &mut [u8]) -> bool;
+}
+
+/// The core as the package configures it: HMACs from the runtime if it
+/// offers them.
+pub type JsWebhook = Webhook<JsHostHmac>;
+
+/// The runtime's own HMAC, when the entry point installed one (node.mjs:
+/// node:crypto's, with SHA instructions).
+#[derive(Clone, Copy)]
+pub struct JsHostHmac;
+
+/// Below this many bytes the wasm's own HMAC is the quicker: node:crypto's
+/// per-call setup costs about as much as hashing a kilobyte here, and the
+/// call out is saved too (A/B in one process: the host took 4–7 % more time
+/// at 0.4 KB, 19 % less at 1.5 KB, 35–47 % less from 4 KB).
+const HOST_HMAC_FROM_BYTES: usize = 1024;
+
+impl HostHmac for JsHostHmac {
+    fn hmac_sha256(&self, key: &[u8], message: &[u8]) -> Option<[u8; 32]> {
+        if message.len() < HOST_HMAC_FROM_BYTES {
+            return None;
+        }
+        let mut mac = [0u8; 32];
+        host_hmac_sha256_into(key, message, &mut mac).then_some(mac)
+    }
 }
 
 #[wasm_bindgen(module = "/src/js/webhook_error.js")]
@@ -41,7 +70,7 @@ pub fn to_js_error(e: WebhookError) -> JsValue {
 }
 
 /// The raw body, refusing an over-limit body before copying it.
-pub fn body_from_js(hook: &Webhook, body: &JsValue) -> Result<Body, WebhookError> {
+pub fn body_from_js(hook: &JsWebhook, body: &JsValue) -> Result<Body, WebhookError> {
     if let Some(js) = body.dyn_ref::<JsString>() {
         // UTF-8 is never shorter than UTF-16 code units: a string over the
         // limit by length is refused without encoding it.
@@ -213,7 +242,7 @@ impl Body {
 /// a tape (`crate::event::derived`) whose keys are named by the `shapes`
 /// (`derived::shapes_json`). View text that is a slice of the body crosses
 /// as where it lies in the body's string, not as a copy.
-pub fn handle_to_js(hook: &Webhook, shapes: &JsString, body: &Body, signature: Option<&str>) -> Result<JsValue, WebhookError> {
+pub fn handle_to_js(hook: &JsWebhook, shapes: &JsString, body: &Body, signature: Option<&str>) -> Result<JsValue, WebhookError> {
     match body {
         Body::Text { text, js } => {
             let event = hook.handle_text(text, signature)?;
@@ -248,7 +277,7 @@ fn js_string(text: &[u8], units: &[u16]) -> JsString {
     }
 }
 
-pub fn config_summary(hook: &Webhook) -> JsValue {
+pub fn config_summary(hook: &JsWebhook) -> JsValue {
     config_summary_object(
         hook.scheme().as_str(),
         hook.secret_count() as u32,

@@ -11,13 +11,12 @@ use crate::prelude::*;
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
-use crate::webhook::Webhook;
-use interop::{body_from_js, handle_to_js, options_from_js, signature_from_js, to_js_error};
+use interop::{JsHostHmac, JsWebhook, body_from_js, handle_to_js, options_from_js, signature_from_js, to_js_error};
 
 /// A verifier configured once, used for every delivery.
 #[wasm_bindgen]
 pub struct WasenderWebhook {
-    inner: Webhook,
+    inner: JsWebhook,
     /// The keys of the objects on the tapes it hands to JS, made once.
     shapes: JsString,
 }
@@ -31,7 +30,7 @@ impl WasenderWebhook {
         #[wasm_bindgen(unchecked_param_type = "WebhookOptions")] options: JsValue,
     ) -> Result<WasenderWebhook, JsValue> {
         let inner = options_from_js(&options)
-            .and_then(Webhook::new)
+            .and_then(|options| JsWebhook::with_host(options, JsHostHmac))
             .map_err(to_js_error)?;
         Ok(WasenderWebhook {
             inner,
