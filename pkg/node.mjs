@@ -1,7 +1,6 @@
 // Node, Deno and Bun: load the wasm from beside this file, synchronously,
 // so the API is usable as soon as the import resolves.
 import { Buffer } from "node:buffer";
-import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { initSync, setDecoders, setHmacSha256 } from "./dist/wasender_webhook.js";
 
@@ -19,8 +18,15 @@ setDecoders({
 // The hmac-sha256 scheme's MAC from node:crypto, which has SHA instructions
 // (the wasm's portable SHA-256 is ~10× slower on large bodies; the wasm
 // asks only for bodies of 1 KiB and more). The wasm still compares the MAC
-// with the header, in constant time.
-setHmacSha256((key, message) => createHmac("sha256", key).update(message).digest());
+// with the header, in constant time. Loading node:crypto costs ~2 ms of
+// cold start, so it is loaded on the first such body, never for the default
+// scheme; without process.getBuiltinModule (Node < 20.16) the wasm's own
+// HMAC answers.
+let nodeCrypto;
+setHmacSha256((key, message) => {
+  if (nodeCrypto === undefined) nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto") ?? null;
+  return nodeCrypto?.createHmac("sha256", key).update(message).digest();
+});
 
 export { WasenderWebhook, WebhookError, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
 

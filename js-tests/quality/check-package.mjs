@@ -3,7 +3,8 @@
 // within its size budget. Usage: node check-package.mjs <pkg dir> <tarball>
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { shippedSizes } from "./shipped.mjs";
 
 const [pkgDir, tarball] = process.argv.slice(2);
@@ -50,6 +51,25 @@ for (const entry of edgeEntries) {
 // the glue is one self-contained module and the Node entry loads two in all.
 const nodeModules = [...reachable(join(pkgDir, "node.mjs"))].map((f) => relative(pkgDir, f));
 check(nodeModules.length === 2, `node.mjs loads ${nodeModules.length} modules of the package, the entry and the glue (${nodeModules.join(", ")})`);
+
+// node:crypto costs ~2 ms of cold start to load: the Node entry loads it
+// only for an hmac-sha256 body of 1 KiB or more (its MAC then comes from
+// node:crypto), never for the default scheme.
+const cryptoLoads = JSON.parse(
+  execFileSync(process.execPath, ["--input-type=module", "-e", `
+    const loaded = () => process.moduleLoadList.some((m) => m.startsWith("NativeModule internal/crypto/"));
+    const m = await import(${JSON.stringify(pathToFileURL(resolve(pkgDir, "node.mjs")).href)});
+    const states = [loaded()];
+    new m.WasenderWebhook({ secret: "s" }).verify("x".repeat(4096), "s");
+    const hmac = new m.WasenderWebhook({ secret: "s", scheme: "hmac-sha256" });
+    hmac.verify("x".repeat(1000), m.signHmacSha256("s", "x".repeat(1000)));
+    states.push(loaded());
+    hmac.verify("x".repeat(1024), m.signHmacSha256("s", "x".repeat(1024)));
+    states.push(loaded());
+    console.log(JSON.stringify(states));
+  `], { encoding: "utf8" }),
+);
+check(JSON.stringify(cryptoLoads) === "[false,false,true]", `node.mjs loads node:crypto only for an hmac-sha256 body from 1 KiB (loaded after import, wasender, 1000 B, 1024 B: ${cryptoLoads})`);
 
 // Size: what a Worker or a page downloads (each file gzipped on its own),
 // against the 40 KB ceiling (KiB). SIZE_BUDGET_KB overrides it for
