@@ -64,7 +64,7 @@ export function tables(res) {
           ...labels.map((l) => pct(pkgBytes(l) - med("split-pkg-verify-wasender", l) - med("split-glue-parse", l), pkgBytes(l))),
         ],
         ["for scale: TextDecoder + JSON.parse of the body", ...labels.map((l) => pct(med("split-decode-parse", l), pkgBytes(l)))],
-        ["hmac-sha256 verify() only (wasm) vs node:crypto HMAC only", ...labels.map((l) => `${us(med("split-pkg-verify-hmac", l))} vs ${us(med("split-node-hmac", l))}`)],
+        ["hmac-sha256 verify() only (package) vs node:crypto HMAC only", ...labels.map((l) => `${us(med("split-pkg-verify-hmac", l))} vs ${us(med("split-node-hmac", l))}`)],
       ],
     ),
   );
