@@ -11,7 +11,7 @@
 //! With several secrets (rotation, or one per session) every secret is
 //! checked, whatever matched first, so timing does not tell which one did.
 //!
-//! The HMAC itself can come from the host ([`HmacSha256Fn`]): SHA-256 in
+//! The HMAC itself can come from the host ([`HostHmac`]): SHA-256 in
 //! wasm has no SHA instructions and runs ~10× slower than node:crypto's on
 //! large bodies. Only the MAC is the host's; comparing it with the header
 //! stays here, in constant time.

@@ -83,7 +83,7 @@ impl ShapeError {
     }
 
     /// "expected a string, found a number at $.data.key.id", or
-    /// "a required field is missing at $.data.messages[0].key"
+    /// "a required field is missing at `$.data.messages[0].key`"
     pub fn describe(&self) -> String {
         if self.found == MISSING {
             return ["a required field is missing at ", &self.path()].concat();
