@@ -30,8 +30,11 @@ pub fn checked_utf16<'a>(bytes: &'a [u8], out: &mut Vec<u16>) -> Option<&'a str>
 /// appended) at the first byte not in a well-formed UTF-8 sequence.
 fn convert_checked(bytes: &[u8], out: &mut Vec<u16>) -> Option<()> {
     let start = out.len();
-    out.resize(start + bytes.len(), 0);
-    let units = &mut out[start..];
+    // Room for the worst case (one unit per byte), not zero-filled first:
+    // the units are written once, in order, and only those are kept.
+    out.reserve(bytes.len());
+    let units = out.spare_capacity_mut();
+    let room = units.len();
     let (mut i, mut w) = (0, 0);
     let tail = |b: u8| b & 0xc0 == 0x80;
     while let Some(rest) = bytes.get(i..).filter(|rest| !rest.is_empty()) {
@@ -67,24 +70,24 @@ fn convert_checked(bytes: &[u8], out: &mut Vec<u16>) -> Option<()> {
                     - 0x1_0000;
                 // Beyond U+FFFF: the high surrogate here, the low one below.
                 if let Some(slot) = units.get_mut(w) {
-                    *slot = 0xd800 | (c >> 10) as u16;
+                    slot.write(0xd800 | (c >> 10) as u16);
                 }
                 w += 1;
                 (0xdc00 | (c & 0x3ff), 4)
             }
-            _ => {
-                out.truncate(start);
-                return None;
-            }
+            _ => return None,
         };
         // Never more units than bytes, so there is always a slot.
         if let Some(slot) = units.get_mut(w) {
-            *slot = unit as u16;
+            slot.write(unit as u16);
         }
         w += 1;
         i += len;
     }
-    out.truncate(start + w);
+    // SAFETY: each step writes slot w (when there is room, which there
+    // always is: w never passes the bytes read) and then counts it, so
+    // every slot below min(w, room) is written.
+    unsafe { out.set_len(start + w.min(room)) };
     Some(())
 }
 
