@@ -367,6 +367,24 @@ pub fn parse_scaled(text: &str, scale: i32, truncate: bool) -> Option<i128> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
+    // Plain digits, as nearly every timestamp, length and id is: one pass
+    // (19 digits always fit a u64) instead of splitting the text three
+    // ways first, which made this a few per cent of a delivery's wasm time.
+    if (1..=19).contains(&rest.len()) && scale >= 0 {
+        let mut value: u64 = 0;
+        let mut plain = true;
+        for b in rest.bytes() {
+            plain &= b.is_ascii_digit();
+            value = value.wrapping_mul(10).wrapping_add(u64::from(b.wrapping_sub(b'0')));
+        }
+        if plain {
+            for _ in 0..scale {
+                value = value.checked_mul(10)?;
+            }
+            let value = i128::from(value);
+            return Some(if negative { -value } else { value });
+        }
+    }
     let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
         Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().ok()?),
         None => (rest, 0),
@@ -645,7 +663,16 @@ mod tests {
         );
         assert_eq!(parse_scaled("-2", 3, false), Some(-2000));
         assert_eq!(parse_scaled("1.7637768E9", 0, false), Some(1_763_776_800));
-        for bad in ["", "-", "+1", "1..2", ".5", "1e", "0x10", " 1"] {
+        // Plain digits take the short path: at its edges (19 digits; 20,
+        // the longest u64; scaling past u64) it answers as the long one.
+        assert_eq!(parse_scaled("9999999999999999999", 0, false), Some(9_999_999_999_999_999_999));
+        assert_eq!(parse_scaled("18446744073709551615", 0, false), Some(u64::MAX.into()));
+        assert_eq!(parse_scaled("18446744073709551616", 0, false), None);
+        assert_eq!(parse_scaled("18446744073709551", 3, false), Some(18_446_744_073_709_551_000));
+        assert_eq!(parse_scaled("18446744073709552", 3, false), None);
+        assert_eq!(parse_scaled("-0007", 1, false), Some(-70));
+        assert_eq!(parse_scaled("-0", 0, false), Some(0));
+        for bad in ["", "-", "+1", "1..2", ".5", "1e", "0x10", " 1", "1 ", "12a4", "--1", "1/"] {
             assert_eq!(parse_scaled(bad, 0, true), None, "{bad:?}");
         }
     }
