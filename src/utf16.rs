@@ -28,63 +28,94 @@ pub fn checked_utf16<'a>(bytes: &'a [u8], out: &mut Vec<u16>) -> Option<&'a str>
 
 /// Append the UTF-16 code units of `bytes`, or `None` (and nothing
 /// appended) at the first byte not in a well-formed UTF-8 sequence.
+///
+/// One character per step, branching on its lead byte, except that after
+/// an ASCII byte the ASCII that follows is taken 8 bytes at a time while
+/// it lasts (keys, ids and numbers in a delivery; the words' spaces in
+/// other scripts, where the 8-byte test fails at once and costs little).
+/// Measured in wasm against the byte-at-a-time loop it replaced: 0.5× the
+/// time at 0.4 KB, 0.9× at 4 KB, 0.7–0.9× from 64 KB up (BENCHMARKS.md).
 fn convert_checked(bytes: &[u8], out: &mut Vec<u16>) -> Option<()> {
     let start = out.len();
     // Room for the worst case (one unit per byte), not zero-filled first:
     // the units are written once, in order, and only those are kept.
     out.reserve(bytes.len());
-    let units = out.spare_capacity_mut();
-    let room = units.len();
-    let (mut i, mut w) = (0, 0);
+    let spare = out.spare_capacity_mut();
+    let room = spare.len();
+    // Never more units than bytes, so `w` stays below `i` + 1 and every
+    // write has its slot; the `get`s only spare the bounds checks a panic.
+    let units = spare.get_mut(..bytes.len()).unwrap_or_default();
     let tail = |b: u8| b & 0xc0 == 0x80;
-    while let Some(rest) = bytes.get(i..).filter(|rest| !rest.is_empty()) {
+    let (mut i, mut w) = (0, 0);
+    while let Some(&b0) = bytes.get(i) {
         // The well-formed sequences of the Unicode Standard's table 3-7:
         // the second byte's range excludes overlong forms, surrogates and
         // anything beyond U+10FFFF.
-        let (unit, len) = match *rest {
-            [b0, ..] if b0 < 0x80 => (u32::from(b0), 1),
-            [b0 @ 0xc2..=0xdf, b1, ..] if tail(b1) => ((u32::from(b0 & 0x1f) << 6) | u32::from(b1 & 0x3f), 2),
-            [b0 @ 0xe0..=0xef, b1, b2, ..]
-                if tail(b2)
-                    && match b0 {
-                        0xe0 => (0xa0..=0xbf).contains(&b1),
-                        0xed => (0x80..=0x9f).contains(&b1),
-                        _ => tail(b1),
-                    } =>
-            {
-                ((u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f), 3)
+        let unit = if b0 < 0x80 {
+            if let Some(slot) = units.get_mut(w) {
+                slot.write(u16::from(b0));
             }
-            [b0 @ 0xf0..=0xf4, b1, b2, b3, ..]
-                if tail(b2)
-                    && tail(b3)
-                    && match b0 {
-                        0xf0 => (0x90..=0xbf).contains(&b1),
-                        0xf4 => (0x80..=0x8f).contains(&b1),
-                        _ => tail(b1),
-                    } =>
-            {
-                let c = ((u32::from(b0 & 0x07) << 18)
-                    | (u32::from(b1 & 0x3f) << 12)
-                    | (u32::from(b2 & 0x3f) << 6)
-                    | u32::from(b3 & 0x3f))
-                    - 0x1_0000;
-                // Beyond U+FFFF: the high surrogate here, the low one below.
-                if let Some(slot) = units.get_mut(w) {
-                    slot.write(0xd800 | (c >> 10) as u16);
+            (i, w) = (i + 1, w + 1);
+            while let (Some(eight), Some(slots)) = (bytes.get(i..i + 8), units.get_mut(w..w + 8)) {
+                let Ok(word) = <[u8; 8]>::try_from(eight).map(u64::from_le_bytes) else { break };
+                if word & 0x8080_8080_8080_8080 != 0 {
+                    break;
                 }
-                w += 1;
-                (0xdc00 | (c & 0x3ff), 4)
+                for (slot, &b) in slots.iter_mut().zip(eight) {
+                    slot.write(u16::from(b));
+                }
+                (i, w) = (i + 8, w + 8);
             }
-            _ => return None,
+            continue;
+        } else if b0 < 0xe0 {
+            let &[b1] = bytes.get(i + 1..i + 2)? else { return None };
+            if b0 < 0xc2 || !tail(b1) {
+                return None;
+            }
+            i += 2;
+            (u32::from(b0 & 0x1f) << 6) | u32::from(b1 & 0x3f)
+        } else if b0 < 0xf0 {
+            let &[b1, b2] = bytes.get(i + 1..i + 3)? else { return None };
+            let b1_ok = match b0 {
+                0xe0 => (0xa0..=0xbf).contains(&b1),
+                0xed => (0x80..=0x9f).contains(&b1),
+                _ => tail(b1),
+            };
+            if !b1_ok || !tail(b2) {
+                return None;
+            }
+            i += 3;
+            (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f)
+        } else {
+            let &[b1, b2, b3] = bytes.get(i + 1..i + 4)? else { return None };
+            let b1_ok = match b0 {
+                0xf0 => (0x90..=0xbf).contains(&b1),
+                0xf1..=0xf3 => tail(b1),
+                0xf4 => (0x80..=0x8f).contains(&b1),
+                _ => false,
+            };
+            if !b1_ok || !tail(b2) || !tail(b3) {
+                return None;
+            }
+            i += 4;
+            let c = ((u32::from(b0 & 0x07) << 18)
+                | (u32::from(b1 & 0x3f) << 12)
+                | (u32::from(b2 & 0x3f) << 6)
+                | u32::from(b3 & 0x3f))
+                - 0x1_0000;
+            // Beyond U+FFFF: the high surrogate here, the low one below.
+            if let Some(slot) = units.get_mut(w) {
+                slot.write(0xd800 | (c >> 10) as u16);
+            }
+            w += 1;
+            0xdc00 | (c & 0x3ff)
         };
-        // Never more units than bytes, so there is always a slot.
         if let Some(slot) = units.get_mut(w) {
             slot.write(unit as u16);
         }
         w += 1;
-        i += len;
     }
-    // SAFETY: each step writes slot w (when there is room, which there
+    // SAFETY: each step writes slot w (when it is among `units`, which it
     // always is: w never passes the bytes read) and then counts it, so
     // every slot below min(w, room) is written.
     unsafe { out.set_len(start + w.min(room)) };
@@ -241,6 +272,41 @@ mod tests {
                     for b3 in edges {
                         check(&[b0, b1, b2, b3]);
                     }
+                }
+            }
+        }
+    }
+
+    /// The converter takes ASCII 8 bytes at a time after an ASCII byte: a
+    /// sequence (well-formed or not, whole or cut short) must get the same
+    /// verdict and units whatever run of ASCII comes before it (every length
+    /// up to beyond two blocks) and whatever follows.
+    #[test]
+    fn sequences_after_ascii_runs_of_every_length() {
+        let edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff];
+        let mut sequences: Vec<Vec<u8>> = Vec::new();
+        for b0 in edges {
+            sequences.push(vec![b0]);
+            for b1 in edges {
+                sequences.push(vec![b0, b1]);
+                for b2 in edges {
+                    sequences.push(vec![b0, b1, b2]);
+                    sequences.push(vec![b0, b1, b2, 0x80]);
+                    sequences.push(vec![b0, b1, b2, 0xbf]);
+                }
+            }
+        }
+        sequences.extend(["é", "✅", "😀", "é😀✅ab"].map(|s| s.as_bytes().to_vec()));
+        let mut out = Vec::new();
+        let mut text = Vec::new();
+        for sequence in &sequences {
+            for before in 0..=18 {
+                for after in [0, 1, 7, 8, 9, 17] {
+                    text.clear();
+                    text.extend((0..before).map(|k| b'a' + (k % 26) as u8));
+                    text.extend_from_slice(sequence);
+                    text.extend((0..after).map(|k| b'0' + (k % 10) as u8));
+                    agrees_with_std(&text, &mut out);
                 }
             }
         }
