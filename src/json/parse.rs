@@ -351,6 +351,10 @@ mod tests {
     fn duplicate_keys_keep_first_position_and_last_value() {
         let v = ok(r#"{"a":1,"b":2,"a":3}"#);
         assert_eq!(v.to_json_string(), r#"{"a":3,"b":2}"#);
+        // However the key is spelled: borrowed, escaped, or with the same
+        // lone surrogate; a lone surrogate is not the U+FFFD it shows as.
+        let v = ok(r#"{"a":1,"\u0061":2,"\ud800":3,"\ud800":4,"\ufffd":5}"#);
+        assert_eq!(v.to_json_string(), "{\"a\":2,\"\\ud800\":4,\"\u{fffd}\":5}");
         // The same through the hash index of a large object.
         let mut body = String::from("{");
         for i in 0..40 {
