@@ -42,8 +42,9 @@ fn convert_checked(bytes: &[u8], out: &mut Vec<u16>) -> Option<()> {
     out.reserve(bytes.len());
     let spare = out.spare_capacity_mut();
     let room = spare.len();
-    // Never more units than bytes, so `w` stays below `i` + 1 and every
-    // write has its slot; the `get`s only spare the bounds checks a panic.
+    // Never more units than bytes: `w` never passes `i`, so every write
+    // has its slot; the `get`s below only keep a bounds check from
+    // becoming a panic path.
     let units = spare.get_mut(..bytes.len()).unwrap_or_default();
     let tail = |b: u8| b & 0xc0 == 0x80;
     let (mut i, mut w) = (0, 0);
