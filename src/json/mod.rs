@@ -21,6 +21,9 @@ mod write;
 use crate::prelude::*;
 use alloc::borrow::Cow;
 pub use parse::{parse, parse_text, ParseError, MAX_DEPTH};
+/// Public for the core benchmark's syntax-only floor (benches/core-wasm).
+#[doc(hidden)]
+pub use scan::plain_run;
 pub use write::{write_json, write_str, write_text};
 
 /// A JSON value.
