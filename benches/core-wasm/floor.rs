@@ -3,8 +3,8 @@
 //! floor under any parser of these bodies, however it is written, so the
 //! gap between it and the tree-building parse bounds what a parser that
 //! checks shapes while it scans could win. It scans string text with the
-//! parser's own word-at-a-time loop, so the two differ only in what they
-//! build.
+//! parser's own word-at-a-time loop, so what separates the two is mostly
+//! what the parser builds (and its strict number and escape checks).
 
 use wasender_webhook::json::plain_run;
 
