@@ -2,7 +2,7 @@
 // so the API is usable as soon as the import resolves.
 import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
-import { initSync, setDecoders, setHmacSha256 } from "./dist/wasender_webhook.js";
+import { guarded, initSync, setDecoders, setHmacSha256 } from "./dist/wasender_webhook.js";
 
 initSync({ module: readFileSync(new URL("./dist/wasender_webhook_bg.wasm", import.meta.url)) });
 
@@ -28,7 +28,9 @@ setHmacSha256((key, message) => {
   return nodeCrypto?.createHmac("sha256", key).update(message).digest();
 });
 
-export { WasenderWebhook, WebhookError, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
+// The guarded API (src/js/guard.js): nothing a caller passes can break the instance.
+export const { WasenderWebhook, handleWebhookEvent, signHmacSha256 } = guarded;
+export { WebhookError } from "./dist/wasender_webhook.js";
 
 /** Already loaded here; kept so one `await init()` works in every runtime. */
 export function init() {

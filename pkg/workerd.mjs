@@ -2,11 +2,13 @@
 // compiled WebAssembly.Module, the only form Workers accept (compiling
 // bytes at run time is forbidden there).
 import wasmModule from "./dist/wasender_webhook_bg.wasm";
-import { initSync } from "./dist/wasender_webhook.js";
+import { guarded, initSync } from "./dist/wasender_webhook.js";
 
 initSync({ module: wasmModule });
 
-export { WasenderWebhook, WebhookError, handleWebhookEvent, signHmacSha256 } from "./dist/wasender_webhook.js";
+// The guarded API (src/js/guard.js): nothing a caller passes can break the instance.
+export const { WasenderWebhook, handleWebhookEvent, signHmacSha256 } = guarded;
+export { WebhookError } from "./dist/wasender_webhook.js";
 
 /** Already loaded here; kept so one `await init()` works in every runtime. */
 export function init() {

@@ -36,11 +36,26 @@ pub enum ErrorCode {
     InvalidJson,
     /// The body is JSON but not a webhook envelope.
     InvalidPayload,
+    /// The body handed over could not be read at all: a detached
+    /// `ArrayBuffer` (transferred, or reused by a stream), or a value whose
+    /// accessors throw (a server-side mistake).
+    UnreadableBody,
+    /// The request's body stream was already read, locked or decoded to
+    /// text before the adapter got it (middleware order; a server-side mistake).
+    BodyAlreadyRead,
+    /// The request's body stream failed or ended before the whole body
+    /// arrived (the sender's connection broke).
+    BodyIncomplete,
+    /// A `WasenderWebhook` was used after `free()` (a server-side mistake).
+    HookFreed,
+    /// The WebAssembly instance failed in a way no input should cause; the
+    /// call was refused and the instance replaced before the next one.
+    InternalError,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order (used to keep the TypeScript union honest).
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::MissingSecret,
         ErrorCode::InvalidOptions,
         ErrorCode::NotInitialized,
@@ -51,6 +66,11 @@ impl ErrorCode {
         ErrorCode::BodyTooLarge,
         ErrorCode::InvalidJson,
         ErrorCode::InvalidPayload,
+        ErrorCode::UnreadableBody,
+        ErrorCode::BodyAlreadyRead,
+        ErrorCode::BodyIncomplete,
+        ErrorCode::HookFreed,
+        ErrorCode::InternalError,
     ];
 
     /// The stable string form, e.g. `"INVALID_SIGNATURE"`.
@@ -66,6 +86,11 @@ impl ErrorCode {
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
             ErrorCode::InvalidJson => "INVALID_JSON",
             ErrorCode::InvalidPayload => "INVALID_PAYLOAD",
+            ErrorCode::UnreadableBody => "UNREADABLE_BODY",
+            ErrorCode::BodyAlreadyRead => "BODY_ALREADY_READ",
+            ErrorCode::BodyIncomplete => "BODY_INCOMPLETE",
+            ErrorCode::HookFreed => "HOOK_FREED",
+            ErrorCode::InternalError => "INTERNAL_ERROR",
         }
     }
 
@@ -78,11 +103,15 @@ impl ErrorCode {
             ErrorCode::MissingSecret
             | ErrorCode::InvalidOptions
             | ErrorCode::NotInitialized
-            | ErrorCode::BodyAlreadyParsed => 500,
+            | ErrorCode::BodyAlreadyParsed
+            | ErrorCode::UnreadableBody
+            | ErrorCode::BodyAlreadyRead
+            | ErrorCode::HookFreed
+            | ErrorCode::InternalError => 500,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::MissingSignature | ErrorCode::InvalidSignature => 401,
             ErrorCode::BodyTooLarge => 413,
-            ErrorCode::InvalidJson | ErrorCode::InvalidPayload => 400,
+            ErrorCode::InvalidJson | ErrorCode::InvalidPayload | ErrorCode::BodyIncomplete => 400,
         }
     }
 }
@@ -133,6 +162,18 @@ impl WebhookError {
         Self::new(
             ErrorCode::MissingSignature,
             "missing signature: the request has no X-Webhook-Signature header, or it is empty",
+        )
+    }
+
+    pub(crate) fn signature_too_long() -> Self {
+        Self::new(
+            ErrorCode::InvalidSignature,
+            [
+                "invalid signature: the X-Webhook-Signature header is longer than any signature can be (",
+                &decimal(crate::verify::MAX_SIGNATURE_LEN as u64),
+                " bytes)",
+            ]
+            .concat(),
         )
     }
 
@@ -202,6 +243,11 @@ mod tests {
                 ("BODY_TOO_LARGE", 413),
                 ("INVALID_JSON", 400),
                 ("INVALID_PAYLOAD", 400),
+                ("UNREADABLE_BODY", 500),
+                ("BODY_ALREADY_READ", 500),
+                ("BODY_INCOMPLETE", 400),
+                ("HOOK_FREED", 500),
+                ("INTERNAL_ERROR", 500),
             ]
         );
     }

@@ -55,5 +55,5 @@ pub mod wasm;
 pub use error::{ErrorCode, WebhookError};
 pub use event::{parse_event, parse_event_text, Event};
 pub use secret::Secret;
-pub use verify::{BuiltInHmac, HostHmac, Scheme, Verifier};
-pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES};
+pub use verify::{BuiltInHmac, HostHmac, Scheme, Verifier, MAX_SIGNATURE_LEN};
+pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};

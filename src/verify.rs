@@ -25,6 +25,13 @@ use crate::error::{ErrorCode, WebhookError};
 use crate::secret::Secret;
 use crate::signature::decode_hmac_sha256_tag;
 
+/// The longest signature header any scheme can need, in bytes. A longer
+/// header is refused before it is hashed or decoded (and, in the wasm
+/// binding, before it is copied into wasm memory), so a 10 MB header costs
+/// nothing. A public constant, so refusing on it reveals nothing; a
+/// `wasender` secret, which travels as the header itself, may be no longer.
+pub const MAX_SIGNATURE_LEN: usize = 4096;
+
 type HmacSha256 = Hmac<Sha256>;
 
 /// HMAC-SHA256 from whatever embeds the core, where it has a faster one
@@ -119,6 +126,21 @@ impl<H: HostHmac> Verifier<H> {
                 "missing secret: configure `secret` (or `secrets`) with the session's webhook secret",
             ));
         }
+        if scheme == Scheme::Wasender {
+            if let Some(i) = secrets.iter().position(|s| s.as_bytes().len() > MAX_SIGNATURE_LEN) {
+                return Err(WebhookError::new(
+                    ErrorCode::InvalidOptions,
+                    [
+                        "invalid options: secret #",
+                        &decimal(i as u64),
+                        " is longer than the ",
+                        &decimal(MAX_SIGNATURE_LEN as u64),
+                        " bytes a signature header may carry, so no delivery could match it",
+                    ]
+                    .concat(),
+                ));
+            }
+        }
         if let Some(i) = secrets.iter().position(Secret::is_empty) {
             return Err(WebhookError::new(
                 ErrorCode::MissingSecret,
@@ -177,6 +199,9 @@ impl<H: HostHmac> Verifier<H> {
             Some(s) if !s.is_empty() => s,
             _ => return Err(WebhookError::missing_signature()),
         };
+        if signature.len() > MAX_SIGNATURE_LEN {
+            return Err(WebhookError::signature_too_long());
+        }
         let matches: Vec<Choice> = match &self.keys {
             Keys::Digests(digests) => {
                 let presented = sha256(signature.as_bytes());

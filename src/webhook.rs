@@ -10,6 +10,14 @@ use crate::verify::{BuiltInHmac, HostHmac, Scheme, Verifier};
 /// with a thumbnail is a few KB) and small enough to refuse floods cheaply.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 
+/// The largest `max_body_bytes` accepted: 16 MiB, 16× the default. A body
+/// of this size passes on every runtime the package supports: as a string
+/// it is far below JavaScript engines' string limit (2^29 − 24 units in V8),
+/// and the wasm's peak memory for it stays well inside wasm32's 4 GiB
+/// (SECURITY.md gives the measured high-water marks). Larger limits are
+/// refused when the hook is made, not discovered on a delivery.
+pub const MAX_BODY_BYTES_LIMIT: usize = 16 << 20;
+
 /// How to verify deliveries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -59,10 +67,15 @@ impl<H: HostHmac> Webhook<H> {
     /// [`Webhook::new`], taking HMAC-SHA256 from `host` where it answers
     /// (see [`HostHmac`]); the constant-time comparison stays in the core.
     pub fn with_host(options: Options, host: H) -> Result<Webhook<H>, WebhookError> {
-        if options.max_body_bytes == 0 {
+        if options.max_body_bytes == 0 || options.max_body_bytes > MAX_BODY_BYTES_LIMIT {
             return Err(WebhookError::new(
                 ErrorCode::InvalidOptions,
-                "maxBodyBytes must be a positive number of bytes",
+                [
+                    "invalid options: maxBodyBytes must be a whole number of bytes from 1 to ",
+                    &decimal(MAX_BODY_BYTES_LIMIT as u64),
+                    " (16 MiB)",
+                ]
+                .concat(),
             ));
         }
         Ok(Webhook {

@@ -169,9 +169,8 @@ pub fn options_from_js(options: &JsValue) -> Result<Options, WebhookError> {
         Some(v) => match v.as_f64() {
             // Whole and in range exactly when it survives the trip through u32.
             Some(n) if n >= 1.0 && f64::from(n as u32) == n => n as usize,
-            _ => {
-                return Err(invalid_options(&["`maxBodyBytes` must be a positive whole number of bytes"]))
-            }
+            // Not a whole number of bytes: the core refuses 0, with the range.
+            _ => 0,
         },
     };
 

@@ -131,6 +131,13 @@ pub fn sign_hmac_sha256(
     )))
 }
 
+/// The longest signature header accepted, in bytes: the glue refuses a
+/// longer one before copying it into wasm memory.
+#[wasm_bindgen(js_name = maxSignatureLength)]
+pub fn max_signature_length() -> u32 {
+    crate::verify::MAX_SIGNATURE_LEN as u32
+}
+
 /// One-shot form: configure, verify and parse in one call. Prefer a
 /// `WasenderWebhook` kept across requests when handling many deliveries.
 #[wasm_bindgen(js_name = handleWebhookEvent, unchecked_return_type = "WebhookEvent")]
