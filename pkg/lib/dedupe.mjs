@@ -3,9 +3,16 @@
 // messages-personal.received …) and may retry; the key is the message id
 // plus its chat, whatever the event.
 
-/** The keys an event is deduplicated on: one per message it carries. */
+/**
+ * The keys an event is deduplicated on: one per message it carries that
+ * has an id (a message without one is never taken for another). Chat and
+ * id go in as JSON, so no two different pairs share a key (JIDs may hold
+ * ':') and lone surrogates stay distinct, escaped as KV stores need.
+ */
 export function dedupeKeys(event) {
-  return (event.messages ?? []).map((m) => `wasender:${m.chatJid}:${m.id}`);
+  return (event.messages ?? [])
+    .filter((m) => typeof m.id === "string" && m.id !== "")
+    .map((m) => `wasender:${JSON.stringify([m.chatJid ?? null, m.id])}`);
 }
 
 /** A bounded in-memory store with the Workers KV method names. */
@@ -32,7 +39,7 @@ export function memoryStore({ maxEntries = 10_000 } = {}) {
 /**
  * `await dedupe.isDuplicate(event)` is true when every message the event
  * carries was seen before (within `ttlSeconds`), and records them as seen.
- * Events without messages are never duplicates. `store` may be any object
+ * Events without messages (or whose messages have no id) are never duplicates. `store` may be any object
  * with `get(key)` and `put(key, value, { expirationTtl })`: a Workers KV
  * namespace as it is, or a Redis wrapper. KV is eventually consistent, so
  * two deliveries racing within a second may both pass: make the work

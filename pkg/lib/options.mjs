@@ -1,8 +1,12 @@
+// What the adapters share: the header's name, the hook for an options
+// object, and reading bodies.
+
 /** The header WasenderAPI puts the signature in (adapters match it case-insensitively). */
 export const SIGNATURE_HEADER = "x-webhook-signature";
 
-// Adapters accept a WasenderWebhook or its options; build one per options
-// object and reuse it, so a handler does not hash its secrets per request.
+// Adapters accept a WasenderWebhook or its options. The core shares the
+// wasm state of equal options already; this saves re-reading an options
+// object that is passed again and again (a handler's constant).
 export function hookCache(WasenderWebhook) {
   const built = new WeakMap();
   return function hookFor(options) {
@@ -32,4 +36,21 @@ export function concat(chunks, total) {
 /** A Content-Length value, or undefined when absent or not a plain number. */
 export function declaredLength(value) {
   return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** The body was read, locked or decoded before the adapter got it: fix the middleware order. */
+export const alreadyRead = (WebhookError, message) => new WebhookError("BODY_ALREADY_READ", 500, message);
+
+/** The body stream failed or ended early: the sender's side. */
+export const incomplete = (WebhookError, message) => new WebhookError("BODY_INCOMPLETE", 400, message);
+
+/**
+ * Log a server-side error once per handler and code, where the operator
+ * sees it; the sender is answered with a generic 500. Messages never hold
+ * a secret or a signature.
+ */
+export function logOnce(logged, error) {
+  if (logged.has(error.code)) return;
+  logged.add(error.code);
+  console.error(`wasender-webhook: ${error.code}: ${error.message} (logged once; every delivery is answered 500 until this is fixed)`);
 }

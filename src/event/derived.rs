@@ -14,7 +14,7 @@
 use crate::prelude::*;
 
 use super::views::{NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
-use crate::json::write_text;
+use crate::json::{write_str, write_text, JsonStr};
 use crate::utf16::{units_in, Offsets};
 
 /// The objects derived output is made of, each as its keys in order: the
@@ -63,8 +63,8 @@ pub trait Sink {
     /// Before each item of an array.
     fn item(&mut self);
     fn end_array(&mut self);
-    /// Text read from the body: a slice of it, or (escaped there) a copy.
-    fn text(&mut self, text: &str);
+    /// A string read from the body, exactly as `JSON.parse` makes it.
+    fn text(&mut self, text: &JsonStr);
     /// Text made here: names, digits.
     fn made_text(&mut self, text: &str);
     fn bool(&mut self, value: bool);
@@ -129,8 +129,8 @@ impl Sink for JsonSink {
         self.out.push(b']');
         self.first = false;
     }
-    fn text(&mut self, text: &str) {
-        write_text(text, &mut self.out);
+    fn text(&mut self, text: &JsonStr) {
+        write_str(text, &mut self.out);
     }
     fn made_text(&mut self, text: &str) {
         write_text(text, &mut self.out);
@@ -155,6 +155,7 @@ impl Sink for JsonSink {
 /// | `SideText` | start, end | the side text's, likewise |
 /// | `NumberText` | start, end | the number the side text spells there (as `JSON.parse` reads it) |
 /// | `Absent` | | an optional field left out |
+/// | `Units` | n, then n numbers | the string of those UTF-16 code units (text with lone surrogates) |
 ///
 /// The reader is `readTape` in `src/js/interop.js`.
 #[derive(Clone, Copy)]
@@ -169,6 +170,7 @@ pub enum Op {
     SideText = 6,
     NumberText = 7,
     Absent = 8,
+    Units = 9,
 }
 
 /// Derived output as numbers plus one string of the text made here. Text
@@ -227,7 +229,15 @@ impl Sink for Tape<'_> {
     }
     fn item(&mut self) {}
     fn end_array(&mut self) {}
-    fn text(&mut self, text: &str) {
+    fn text(&mut self, text: &JsonStr) {
+        // Lone surrogates have no UTF-8: their code units cross as numbers
+        // (rare: a client that cut an emoji in half).
+        if let Some(units) = text.lone_surrogate_units() {
+            self.op_with(Op::Units, &[units.len()]);
+            self.ops.extend(units.iter().map(|&u| f64::from(u)));
+            return;
+        }
+        let text = text.as_str();
         // Text borrowed from the body lies inside it; comparing addresses
         // is how a slice tells where it came from, no unsafe needed.
         let at = (text.as_ptr() as usize).wrapping_sub(self.body.as_ptr() as usize);

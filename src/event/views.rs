@@ -3,16 +3,16 @@
 //! checked (one parse), and returned beside the untouched `data`.
 
 use crate::prelude::*;
-use alloc::borrow::Cow;
 use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
 use super::model::{DeliveryStatus, SessionStatus};
 use super::derived::Sink;
 use crate::decimal::write_decimal;
-use crate::json::Json;
+use crate::json::{Json, JsonStr};
 
-/// Text in a view: borrowed from the body when it is a string the sender
-/// wrote (a slice of the body bytes, so no copy), owned when derived.
-pub type Text<'a> = Cow<'a, str>;
+/// Text in a view: the very string the sender wrote, as `data` has it
+/// (lone surrogates included, so two ids that differ only there stay two
+/// ids); its text borrowed from the body where it has no escapes.
+pub type Text<'a> = JsonStr<'a>;
 
 /// Values a view field can hold, and how each is written out (straight
 /// into the output: no tree of values built first).
@@ -151,9 +151,11 @@ view_object! {
     /// One message, the same whatever shape and wrapper it came in.
     pub struct NormalizedMessage as "NormalizedMessage", shape 1 {
         /// `key.id`: use it (with `chatJid`) to drop duplicate deliveries.
-        id: required Text<'a> = "id",
-        /// The chat: a person, a group (`…@g.us`) or a newsletter.
-        chat_jid: required Text<'a> = "chatJid",
+        /// Absent when the key has none (it is "usually present").
+        id: optional Text<'a> = "id",
+        /// The chat (`key.remoteJid`): a person, a group (`…@g.us`) or a
+        /// newsletter. Absent when the key has none.
+        chat_jid: optional Text<'a> = "chatJid",
         is_group: required bool = "isGroup",
         /// Sent by this session's own number.
         from_me: required bool = "fromMe",
@@ -174,8 +176,10 @@ view_object! {
 view_object! {
     /// A delivery-state change of one message (receipts and updates).
     pub struct StatusUpdate as "StatusUpdate", shape 2 {
-        id: required Text<'a> = "id",
-        chat_jid: required Text<'a> = "chatJid",
+        /// `key.id` of the message, when the update names it.
+        id: optional Text<'a> = "id",
+        /// `key.remoteJid`, when the update names it.
+        chat_jid: optional Text<'a> = "chatJid",
         from_me: required bool = "fromMe",
         /// Absent when the update is not about delivery (an edit, a star …).
         status: optional DeliveryStatus = "status",
@@ -189,9 +193,10 @@ view_object! {
 view_object! {
     /// A reaction added to (or removed from) a message.
     pub struct NormalizedReaction as "NormalizedReaction", shape 3 {
-        /// The message reacted to.
-        message_id: required Text<'a> = "messageId",
-        chat_jid: required Text<'a> = "chatJid",
+        /// The message reacted to, when the reaction names it.
+        message_id: optional Text<'a> = "messageId",
+        /// The chat, when the reaction names it.
+        chat_jid: optional Text<'a> = "chatJid",
         /// The emoji; absent when the reaction was removed.
         emoji: optional Text<'a> = "emoji",
         removed: required bool = "removed",
@@ -279,7 +284,7 @@ const GROUP_SUFFIX: &str = "@g.us";
 fn str_at<'a>(value: &Json<'a>, path: &[&str]) -> Option<Text<'a>> {
     path.iter()
         .try_fold(value, |v, key| v.get(key))
-        .and_then(Json::text)
+        .and_then(Json::string)
 }
 
 fn bool_at(value: &Json<'_>, path: &[&str]) -> Option<bool> {
@@ -372,7 +377,7 @@ fn text_of<'a>(content: &Json<'a>) -> Option<Text<'a>> {
     let present = |key: &str| content.get(key).filter(|v| !v.is_null());
     content
         .get("conversation")
-        .and_then(Json::text)
+        .and_then(Json::string)
         .or_else(|| str_at(content, &["extendedTextMessage", "text"]))
         .or_else(|| {
             [
@@ -385,7 +390,7 @@ fn text_of<'a>(content: &Json<'a>) -> Option<Text<'a>> {
             .find_map(|m| {
                 present(m)
                     .and_then(|media| media.get("caption"))
-                    .and_then(Json::text)
+                    .and_then(Json::string)
             })
         })
         .filter(|t| !t.is_empty())
@@ -402,17 +407,18 @@ impl<'a> NormalizedMessage<'a> {
     /// From a message already checked against the `WAMessage` shape.
     pub fn from_json(m: &Json<'a>) -> NormalizedMessage<'a> {
         let key = m.get("key").unwrap_or(&Json::Null);
-        let k = |name: &str| key.get(name).and_then(Json::text);
-        let chat_jid = k("remoteJid").unwrap_or_default();
-        let is_group = chat_jid.ends_with(GROUP_SUFFIX);
+        let k = |name: &str| key.get(name).and_then(Json::string);
+        let chat_jid = k("remoteJid");
+        let chat = chat_jid.as_ref().map_or("", JsonStr::as_str);
+        let is_group = chat.ends_with(GROUP_SUFFIX);
         let from_me = bool_at(key, &["fromMe"]).unwrap_or(false);
         let at = |name: &str| key.get(name);
         // The first phone-number JID, else the last candidate.
         fn prefer_phone<'a>([a, b, c]: [Option<&Json<'a>>; 3]) -> Option<Text<'a>> {
             let phone = |jid: &&Json<'_>| jid.as_str().is_some_and(is_phone_jid);
-            a.filter(phone).or_else(|| b.filter(phone)).or(c).and_then(Json::text)
+            a.filter(phone).or_else(|| b.filter(phone)).or(c).and_then(Json::string)
         }
-        let sender_jid = if from_me || chat_jid.ends_with("@newsletter") {
+        let sender_jid = if from_me || chat.ends_with("@newsletter") {
             None
         } else if is_group {
             prefer_phone([at("participantPn"), at("participantAlt"), at("participant")])
@@ -430,7 +436,7 @@ impl<'a> NormalizedMessage<'a> {
             cleaned
                 .and_then(Json::as_str)
                 .and_then(only_digits)
-                .or_else(|| sender_jid.as_deref().and_then(phone_of_jid))
+                .or_else(|| sender_jid.as_ref().map(JsonStr::as_str).and_then(phone_of_jid))
         };
         let content = m
             .get("message")
@@ -438,7 +444,7 @@ impl<'a> NormalizedMessage<'a> {
             .map(innermost);
         let text = m
             .get("messageBody")
-            .and_then(Json::text)
+            .and_then(Json::string)
             .filter(|t| !t.is_empty())
             .or_else(|| content.and_then(text_of));
         let message_type = match content {
@@ -447,13 +453,13 @@ impl<'a> NormalizedMessage<'a> {
             None => MessageType::Other,
         };
         NormalizedMessage {
-            id: k("id").unwrap_or_default(),
+            id: k("id"),
             chat_jid,
             is_group,
             from_me,
             sender_jid,
             sender_phone,
-            push_name: m.get("pushName").and_then(Json::text),
+            push_name: m.get("pushName").and_then(Json::string),
             text,
             message_type,
             timestamp: time_at(m, "messageTimestamp", false),
@@ -465,8 +471,8 @@ impl<'a> StatusUpdate<'a> {
     /// From a `messages.update` entry (`{key, update}`).
     pub fn from_update(u: &Json<'a>) -> StatusUpdate<'a> {
         StatusUpdate {
-            id: str_at(u, &["key", "id"]).unwrap_or_default(),
-            chat_jid: str_at(u, &["key", "remoteJid"]).unwrap_or_default(),
+            id: str_at(u, &["key", "id"]),
+            chat_jid: str_at(u, &["key", "remoteJid"]),
             from_me: bool_at(u, &["key", "fromMe"]).unwrap_or(false),
             status: u
                 .get("update")
@@ -498,8 +504,8 @@ impl<'a> StatusUpdate<'a> {
             (Some(status), time_at(receipt, key, false))
         });
         StatusUpdate {
-            id: str_at(r, &["key", "id"]).unwrap_or_default(),
-            chat_jid: str_at(r, &["key", "remoteJid"]).unwrap_or_default(),
+            id: str_at(r, &["key", "id"]),
+            chat_jid: str_at(r, &["key", "remoteJid"]),
             from_me: bool_at(r, &["key", "fromMe"]).unwrap_or(false),
             status,
             user_jid: str_at(receipt, &["userJid"]),
@@ -515,10 +521,9 @@ impl<'a> NormalizedReaction<'a> {
         let from_me = bool_at(r, &["key", "fromMe"]).unwrap_or(false);
         let emoji = str_at(reaction, &["text"]).filter(|t| !t.is_empty());
         let chat = str_at(reaction, &["key", "remoteJid"])
-            .or_else(|| str_at(r, &["key", "remoteJid"]))
-            .unwrap_or_default();
+            .or_else(|| str_at(r, &["key", "remoteJid"]));
         NormalizedReaction {
-            message_id: str_at(reaction, &["key", "id"]).unwrap_or_default(),
+            message_id: str_at(reaction, &["key", "id"]),
             chat_jid: chat,
             removed: emoji.is_none(),
             emoji,

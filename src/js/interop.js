@@ -120,6 +120,14 @@ function readTape(tape, side, body, shapes) {
         return Number(side.slice(tape[at++], tape[at++]));
       case 8:
         return ABSENT;
+      case 9: {
+        // Text with lone surrogates, as its UTF-16 code units.
+        const end = at + 1 + tape[at];
+        let text = "";
+        for (at++; at < end; at += 4096) text += String.fromCharCode.apply(null, tape.subarray(at, Math.min(end, at + 4096)));
+        at = end;
+        return text;
+      }
     }
     throw new Error(`wasender-webhook: unknown tape entry at ${at - 1}`);
   };

@@ -67,6 +67,16 @@ impl<'a> JsonStr<'a> {
         self.utf16.is_some()
     }
 
+    /// The exact UTF-16 code units when the source had lone surrogates
+    /// (what `JSON.parse` makes of it); `None` when `as_str` is exact.
+    pub fn lone_surrogate_units(&self) -> Option<&[u16]> {
+        self.utf16.as_deref()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
     pub(crate) fn from_utf16(units: Vec<u16>) -> JsonStr<'a> {
         let text: String = char::decode_utf16(units.iter().copied())
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
@@ -182,6 +192,15 @@ impl<'a> Json<'a> {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    /// A string as it was sent, lone surrogates included (see [`JsonStr`]);
+    /// its text is borrowed from the body where it can be.
+    pub fn string(&self) -> Option<JsonStr<'a>> {
+        match self {
+            Json::String(s) => Some(s.clone()),
             _ => None,
         }
     }

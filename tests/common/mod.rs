@@ -120,6 +120,16 @@ impl Reader<'_> {
             out.push_str(&text);
         } else if is(Op::Absent) {
             return false;
+        } else if is(Op::Units) {
+            // Every code unit escaped: JSON for exactly that UTF-16 string.
+            let n = self.index();
+            out.push('"');
+            for _ in 0..n {
+                let unit = self.index();
+                assert!(unit <= 0xFFFF, "not a code unit: {unit}");
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+            out.push('"');
         } else {
             panic!("unknown tape entry {op} at {}", self.at - 1);
         }
