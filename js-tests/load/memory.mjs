@@ -6,6 +6,11 @@
 //             event shapes), forged and malformed deliveries, 2:1:1
 //   one-shot  handleWebhookEvent(body, signature, { secret }) with a fresh
 //             options object every call, 1,000,000 calls, the same mix
+//   new-hook  `new WasenderWebhook({ secret })` every call, never freed (what
+//             the adapters' per-options cache saves users from), 1,000,000
+//             calls, the same mix: the wasm side of each hook lives until its
+//             FinalizationRegistry callback runs, so this shows how high
+//             memory climbs before the finalizers keep up
 //
 // Every answer is checked (genuine: the event; forged: INVALID_SIGNATURE;
 // malformed: INVALID_JSON); a wrong one fails the run. The calls go in
@@ -21,7 +26,7 @@
 //   rss, heapUsed, arrayBuffers  from process.memoryUsage()
 //
 //   node js-tests/load/memory.mjs --pkg <unpacked package> [--quick]
-// (quick: 200,000 and 100,000 calls). Exit 1 on a wrong answer; memory is
+// (quick: 200,000, 100,000 and 100,000 calls). Exit 1 on a wrong answer; memory is
 // reported, with a verdict, never judged by the exit code.
 
 import { spawnSync } from "node:child_process";
@@ -47,7 +52,11 @@ async function child(pkgDir, mode, calls) {
   const genuine = Object.values(deliveries).map((event) => ({ bytes: bodyOf(event), text: JSON.stringify(event), name: event.event }));
   const malformed = new TextEncoder().encode(MALFORMED_TEXT);
   const hook = new WasenderWebhook({ secret: SECRET });
-  const handle = mode === "hook" ? (body, sig) => hook.handleWebhookEvent(body, sig) : (body, sig) => handleWebhookEvent(body, sig, { secret: SECRET });
+  const handle = {
+    hook: (body, sig) => hook.handleWebhookEvent(body, sig),
+    "one-shot": (body, sig) => handleWebhookEvent(body, sig, { secret: SECRET }),
+    "new-hook": (body, sig) => new WasenderWebhook({ secret: SECRET }).handleWebhookEvent(body, sig),
+  }[mode];
 
   let done = 0;
   let wrong = 0;
@@ -132,10 +141,11 @@ const signed = (bytes) => (bytes === null ? "n/a" : `${bytes >= 0 ? "+" : ""}${(
 function report(r) {
   const warm = r.series[0];
   const end = r.series.at(-1);
-  const title =
-    r.mode === "hook"
-      ? `one hook, hook.handleWebhookEvent × ${r.calls.toLocaleString("en")}`
-      : `one-shot handleWebhookEvent(body, sig, { secret }) with a fresh options object × ${r.calls.toLocaleString("en")}`;
+  const title = {
+    hook: "one hook, hook.handleWebhookEvent",
+    "one-shot": "one-shot handleWebhookEvent(body, sig, { secret }) with a fresh options object",
+    "new-hook": "new WasenderWebhook({ secret }).handleWebhookEvent(…) every call, never freed",
+  }[r.mode] + ` × ${r.calls.toLocaleString("en")}`;
   console.log(`\n${title} (genuine:forged:malformed 2:1:1, ${r.seconds.toFixed(1)} s, ${((r.seconds / r.calls) * 1e6).toFixed(2)} µs a call, ${r.wrong} wrong answers)\n`);
   console.log(`| after calls | rss MiB | heapUsed MiB | arrayBuffers MiB | wasm memory MiB | externref table |`);
   console.log(`|------------:|--------:|-------------:|-----------------:|----------------:|----------------:|`);
@@ -178,6 +188,7 @@ if (args.child) {
   for (const [mode, calls] of [
     ["hook", hookCalls],
     ["one-shot", oneShotCalls],
+    ["new-hook", oneShotCalls],
   ]) {
     const r = run(args.pkg, mode, calls);
     report(r);
