@@ -137,7 +137,8 @@ fn exercise_event(event: &Event<'_>, data: &[u8], serde_accepts_body: bool) {
 /// accepts them. The documented differences are the only ones allowed:
 /// we read lone surrogates (as JSON.parse does), numbers beyond f64 (as
 /// Infinity), and one level deeper (our MAX_DEPTH is 128 containers,
-/// serde_json stops at its 128th).
+/// serde_json stops at its 128th). Whether the body has them is read from
+/// its text, not from the tree: a repeated key drops the earlier value.
 fn differential(data: &[u8], ours: &Result<Json<'_>, ParseError>) -> bool {
     let theirs = serde_json::from_slice::<Value>(data);
     match (ours, &theirs) {
@@ -146,21 +147,22 @@ fn differential(data: &[u8], ours: &Result<Json<'_>, ParseError>) -> bool {
                 panic!("json::parse and serde_json read different values at {at}");
             }
         }
-        (Err(e), Ok(v)) => {
-            if value_depth(v) < MAX_DEPTH {
+        (Err(e), Ok(_)) => {
+            if source_facts(data).depth < MAX_DEPTH {
                 panic!("serde_json accepts what json::parse refuses: {e}");
             }
         }
-        (Ok(a), Err(e)) => {
+        (Ok(_), Err(e)) => {
             let why = e.to_string();
+            let facts = source_facts(data);
             let documented = if why.starts_with("number out of range") {
-                has_number(a, &|x| x.is_infinite() || x.abs() >= 1e308)
+                facts.huge_number
             } else if why.starts_with("lone leading surrogate in hex escape")
                 || why.starts_with("unexpected end of hex escape")
             {
-                has_lone_surrogate(a)
+                facts.lone_surrogate
             } else if why.starts_with("recursion limit exceeded") {
-                tree_depth(a) >= MAX_DEPTH
+                facts.depth >= MAX_DEPTH
             } else {
                 false
             };
@@ -172,6 +174,81 @@ fn differential(data: &[u8], ours: &Result<Json<'_>, ParseError>) -> bool {
         (Err(_), Err(_)) => {}
     }
     theirs.is_ok()
+}
+
+/// What a JSON text holds anywhere, overwritten members included.
+#[derive(Debug, Default)]
+struct SourceFacts {
+    /// The deepest nesting of containers.
+    depth: usize,
+    /// A `\u` escape of a surrogate without its other half.
+    lone_surrogate: bool,
+    /// A number at or beyond f64's largest.
+    huge_number: bool,
+}
+
+/// Reads [`SourceFacts`] off a text that is JSON (which json::parse vouched for).
+fn source_facts(text: &[u8]) -> SourceFacts {
+    let mut facts = SourceFacts::default();
+    let (mut i, mut depth) = (0, 0usize);
+    while i < text.len() {
+        match text[i] {
+            b'"' => {
+                i += 1;
+                // The previous code unit was a high surrogate awaiting its low.
+                let mut high = false;
+                while i < text.len() && text[i] != b'"' {
+                    let mut unit = None;
+                    if text[i] == b'\\' {
+                        if text.get(i + 1) == Some(&b'u') {
+                            unit = text
+                                .get(i + 2..i + 6)
+                                .and_then(|h| std::str::from_utf8(h).ok())
+                                .and_then(|h| u16::from_str_radix(h, 16).ok());
+                            i += 6;
+                        } else {
+                            i += 2;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                    match unit {
+                        Some(0xDC00..=0xDFFF) if high => high = false,
+                        Some(0xDC00..=0xDFFF) => facts.lone_surrogate = true,
+                        _ => {
+                            facts.lone_surrogate |= high;
+                            high = matches!(unit, Some(0xD800..=0xDBFF));
+                        }
+                    }
+                }
+                facts.lone_surrogate |= high;
+                i += 1;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                facts.depth = facts.depth.max(depth);
+                i += 1;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < text.len()
+                    && matches!(text[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                {
+                    i += 1;
+                }
+                let number = std::str::from_utf8(&text[start..i])
+                    .ok()
+                    .and_then(|n| n.parse::<f64>().ok());
+                facts.huge_number |= number.is_some_and(|x| x.is_infinite() || x.abs() >= 1e308);
+            }
+            _ => i += 1,
+        }
+    }
+    facts
 }
 
 /// Where two readings of one body differ (a path), if they do.
@@ -220,43 +297,6 @@ fn disagreement(ours: &Json<'_>, theirs: &Value) -> Option<String> {
         _ => false,
     };
     (!same).then(|| format!(" ({} or {})", ours.type_phrase(), theirs))
-}
-
-/// Containers nested, counting the outermost.
-fn tree_depth(v: &Json<'_>) -> usize {
-    match v {
-        Json::Array(items) => 1 + items.iter().map(tree_depth).max().unwrap_or(0),
-        Json::Object(o) => 1 + o.iter().map(|(_, v)| tree_depth(v)).max().unwrap_or(0),
-        _ => 0,
-    }
-}
-
-fn value_depth(v: &Value) -> usize {
-    match v {
-        Value::Array(items) => 1 + items.iter().map(value_depth).max().unwrap_or(0),
-        Value::Object(o) => 1 + o.values().map(value_depth).max().unwrap_or(0),
-        _ => 0,
-    }
-}
-
-fn has_number(v: &Json<'_>, test: &dyn Fn(f64) -> bool) -> bool {
-    match v {
-        Json::Number(_) => v.as_f64().is_some_and(test),
-        Json::Array(items) => items.iter().any(|v| has_number(v, test)),
-        Json::Object(o) => o.iter().any(|(_, v)| has_number(v, test)),
-        _ => false,
-    }
-}
-
-fn has_lone_surrogate(v: &Json<'_>) -> bool {
-    match v {
-        Json::String(s) => s.has_lone_surrogates(),
-        Json::Array(items) => items.iter().any(has_lone_surrogate),
-        Json::Object(o) => o
-            .iter()
-            .any(|(k, v)| k.has_lone_surrogates() || has_lone_surrogate(v)),
-        _ => false,
-    }
 }
 
 // ---------------------------------------------------------------------------
