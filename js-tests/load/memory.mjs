@@ -19,9 +19,11 @@
 // (a tenth of the calls) and at 10 checkpoints, after two forced GCs and a
 // turn of the event loop, it samples:
 //   wasm       the instance's linear memory (memory.buffer.byteLength, from
-//              the glue's initSync(), which hands back the live instance's
-//              exports). It only ever grows: growth after warm-up means the
-//              allocator kept something.
+//              the glue's initSync(), which hands back the instance's
+//              exports; checked at every sample to be the live instance, by
+//              finding in it a marker that a delivery just carried in). It
+//              only ever grows: growth after warm-up means the allocator kept
+//              something.
 //   externrefs the wasm's table of JS references (its length only grows too)
 //   rss, heapUsed, arrayBuffers  from process.memoryUsage()
 //
@@ -95,12 +97,28 @@ async function child(pkgDir, mode, calls) {
       await turn();
     }
   };
+  // Is the memory sampled the live instance's? The package may renew its
+  // instance, and the glue's initSync() hands back the first one. A genuine
+  // delivery carrying a fresh marker goes through the hook (its bytes are
+  // copied into the wasm and freed, not zeroed); the marker must then be
+  // found in the memory sampled.
+  let markers = 0;
+  const live = () => {
+    if (!wasmMemory) return null;
+    const marker = `memory-marker-${process.pid}-${++markers}-${Math.random().toString(36).slice(2)}`;
+    const event = structuredClone(deliveries.messageUpsert);
+    event.data.messages.messageBody = marker;
+    hook.handleWebhookEvent(bodyOf(event), SECRET);
+    return Buffer.from(wasmMemory.buffer).indexOf(marker) !== -1;
+  };
   const snapshot = async () => {
+    const isLive = live();
     globalThis.gc();
     await turn();
     globalThis.gc();
     const m = process.memoryUsage();
     return {
+      live: isLive,
       calls: done,
       rss: m.rss,
       heapUsed: m.heapUsed,
@@ -155,6 +173,8 @@ function report(r) {
         `${mib(s.wasm).padStart(15)} | ${String(s.externrefs ?? "n/a").padStart(15)} |`,
     );
   }
+  const notLive = [r.start, ...r.series].filter((s) => s.live === false).length;
+  if (notLive) console.log(`\nwarning: at ${notLive} of ${r.series.length + 1} samples the wasm memory read was not the live instance's (renewed?): its column says nothing there`);
   const wasmGrowth = end.wasm === null ? null : end.wasm - warm.wasm;
   const rssGrowth = end.rss - warm.rss;
   // RSS moves by a few MiB with GC timing; a leak of even 100 bytes a call
