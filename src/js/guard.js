@@ -379,9 +379,16 @@ export function guardCore(raw) {
   return { WasenderWebhook, handleWebhookEvent, signHmacSha256 };
 }
 
-/** One string per distinct configuration (secrets included, in order). */
+/**
+ * One string per distinct configuration (secrets included, in order).
+ * Each part says its type, so `undefined`, NaN and null cannot meet in one
+ * key (as JSON would make them) and a refused value never finds an
+ * accepted one's hook.
+ */
 function configKey({ secrets, scheme, maxBodyBytes }) {
-  return JSON.stringify([secrets?.map((s) => (typeof s === "string" ? s : Array.from(s))), scheme, maxBodyBytes]);
+  const part = (v) => (v === undefined ? "u" : typeof v === "number" ? `n${v}` : `s${JSON.stringify(v)}`);
+  const keys = secrets && JSON.stringify(secrets.map((s) => (typeof s === "string" ? s : Array.from(s))));
+  return [part(keys), part(scheme), part(maxBodyBytes)].join("\u0001");
 }
 
 /** Close enough to be a typo: same letters ignoring case, or one edit apart. */
