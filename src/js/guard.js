@@ -124,7 +124,8 @@ export function guardCore(raw) {
   function wasmHook(entry) {
     return run(() => {
       if (entry.at !== generation) {
-        const hook = new raw.WasenderWebhook(entry.config);
+        const { secrets = [], scheme, maxBodyBytes } = entry.config;
+        const hook = new raw.WasenderWebhook(secrets, scheme, maxBodyBytes);
         // Out of wasm-bindgen's registry, into ours (see `finalizer`).
         hook.__wbg_ptr = hook.__destroy_into_raw();
         entry.hook = hook;
@@ -314,7 +315,7 @@ export function guardCore(raw) {
   /** Options as a plain object of plain values, or the error that says what is wrong. */
   function readOptions(options) {
     if (options === undefined || options === null) {
-      throw fail("MISSING_SECRET", 500, "missing secret: pass options such as { secret: process.env.WASENDER_WEBHOOK_SECRET }");
+      throw fail("MISSING_SECRET", 500, "missing secret: pass options such as { secret: env.WASENDER_WEBHOOK_SECRET }");
     }
     if (typeof options !== "object") throw invalidOptions(`options must be an object, found ${typeOf(options)}`);
     const read = (name) => {

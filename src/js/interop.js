@@ -146,18 +146,3 @@ function assemble(body, { event, timestamp, view, value }) {
   if (view !== undefined) out[view] = value;
   return out;
 }
-
-/**
- * The bytes of an ArrayBuffer or of any view (typed array, DataView, Node
- * Buffer: its bytes, not its elements) as a Uint8Array; undefined otherwise.
- */
-export function bytesOf(value) {
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  return undefined;
-}
-
-/** What `JSON.stringify(hook)` shows; never a secret. */
-export function configSummary(scheme, secretCount, maxBodyBytes) {
-  return { scheme, secretCount, maxBodyBytes };
-}

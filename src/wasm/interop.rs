@@ -1,7 +1,7 @@
 //! Conversions between JS values and the core's types, and nothing else.
 
 use crate::prelude::*;
-use js_sys::{Array, JsString, Reflect, Uint8Array};
+use js_sys::{Array, JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,11 +20,6 @@ extern "C" {
     fn text_from_utf16(units: &[u16]) -> JsString;
     #[wasm_bindgen(js_name = eventFromTape)]
     fn event_from_tape(body: &JsString, tape: &[f64], side: &JsString, shapes: &JsString) -> JsValue;
-    /// A Uint8Array over an ArrayBuffer's or any view's bytes, else undefined.
-    #[wasm_bindgen(js_name = bytesOf)]
-    fn bytes_of_view(value: &JsValue) -> Option<Uint8Array>;
-    #[wasm_bindgen(js_name = configSummary)]
-    fn config_summary_object(scheme: &str, secret_count: u32, max_body_bytes: f64) -> JsValue;
     /// The runtime's HMAC-SHA256 into `out`; false when it has none to
     /// offer, or its HMAC failed.
     #[wasm_bindgen(js_name = hostHmacSha256)]
@@ -70,6 +65,13 @@ pub fn to_js_error(e: WebhookError) -> JsValue {
     JsWebhookError::new(e.code().as_str(), e.status(), e.message()).into()
 }
 
+// What crosses from JS has been read by the guard (src/js/guard.js) first:
+// a body is a primitive string or a Uint8Array over a live buffer, a secret
+// a string or a Uint8Array, a signature a string of bounded length or
+// undefined. So nothing below calls into code a caller wrote, and nothing
+// can throw through the wasm. What the guard cannot have sent is still
+// refused with a typed error, never a trap.
+
 /// The raw body, refusing an over-limit body before copying it.
 pub fn body_from_js(hook: &JsWebhook, body: &JsValue) -> Result<Body, WebhookError> {
     if let Some(js) = body.dyn_ref::<JsString>() {
@@ -80,39 +82,27 @@ pub fn body_from_js(hook: &JsWebhook, body: &JsValue) -> Result<Body, WebhookErr
         hook.check_body_size(text.len())?;
         return Ok(Body::Text { text, js: js.clone() });
     }
-    // The common case first: one instanceof check (a Node Buffer is one too).
-    let view = match body.dyn_ref::<Uint8Array>() {
-        Some(bytes) => bytes.clone(),
-        None => byte_view(body)?,
-    };
+    let view = bytes_of(body)?;
     hook.check_body_size(view.length() as usize)?;
     Ok(Body::Bytes(view.to_vec()))
 }
 
-/// The bytes of a body, with no limit (for signing in test kits).
-pub fn bytes_of(body: &JsValue) -> Result<Vec<u8>, WebhookError> {
-    match body.dyn_ref::<JsString>() {
+/// A Uint8Array the guard made, else the error it would have given.
+fn bytes_of(value: &JsValue) -> Result<&Uint8Array, WebhookError> {
+    value.dyn_ref::<Uint8Array>().ok_or_else(|| {
+        WebhookError::new(
+            ErrorCode::BodyAlreadyParsed,
+            "the body must be the raw request bytes (Uint8Array, ArrayBuffer or string)",
+        )
+    })
+}
+
+/// The bytes to sign (test kits): a string's UTF-8 or a Uint8Array's bytes.
+pub fn sign_input(value: &JsValue) -> Result<Vec<u8>, WebhookError> {
+    match value.dyn_ref::<JsString>() {
         Some(text) => Ok(String::from(text).into_bytes()),
-        None => byte_view(body).map(|view| view.to_vec()),
+        None => bytes_of(value).map(Uint8Array::to_vec),
     }
-}
-
-/// A Uint8Array over exactly the bytes of an ArrayBuffer or any view.
-fn byte_view(body: &JsValue) -> Result<Uint8Array, WebhookError> {
-    bytes_of_view(body).ok_or_else(|| not_raw_body(body))
-}
-
-fn not_raw_body(body: &JsValue) -> WebhookError {
-    WebhookError::new(
-        ErrorCode::BodyAlreadyParsed,
-        [
-            "the body must be the raw request bytes (Uint8Array, ArrayBuffer or string), found ",
-            &js_type(body),
-            "; verification needs the exact bytes sent, so read the raw body (`await request.arrayBuffer()`, \
-             `express.raw({ type: \"application/json\" })`) instead of a parsed JSON object",
-        ]
-        .concat(),
-    )
 }
 
 /// A header value; anything but a string counts as absent.
@@ -120,60 +110,30 @@ pub fn signature_from_js(signature: &JsValue) -> Option<String> {
     signature.as_string()
 }
 
-pub fn options_from_js(options: &JsValue) -> Result<Options, WebhookError> {
-    if options.is_undefined() || options.is_null() {
-        return Err(WebhookError::new(
-            ErrorCode::MissingSecret,
-            "missing secret: pass options such as { secret: process.env.WASENDER_WEBHOOK_SECRET }",
-        ));
-    }
-    if !options.is_object() {
-        return Err(invalid_options(&["options must be an object, found ", &js_type(options)]));
-    }
-    let get = |name: &str| -> Result<Option<JsValue>, WebhookError> {
-        let value = Reflect::get(options, &name.into())
-            .map_err(|_| invalid_options(&["reading `", name, "` threw"]))?;
-        Ok((!value.is_undefined()).then_some(value))
+/// The core's options from what the guard read: the secrets (strings or
+/// bytes), and the scheme and limit as given (undefined when not).
+pub fn options_from_js(secrets: &Array, scheme: &JsValue, max_body_bytes: &JsValue) -> Result<Options, WebhookError> {
+    let secrets = secrets.iter().map(|s| secret_from_js(&s)).collect::<Result<_, _>>()?;
+    let scheme = if scheme.is_undefined() {
+        Scheme::default()
+    } else {
+        scheme.as_string().as_deref().and_then(Scheme::from_name).ok_or_else(|| {
+            WebhookError::new(
+                ErrorCode::InvalidOptions,
+                "invalid options: `scheme` must be \"wasender\" (the default) or \"hmac-sha256\"",
+            )
+        })?
     };
-
-    let secrets = match (get("secret")?, get("secrets")?) {
-        (Some(_), Some(_)) => {
-            return Err(invalid_options(&["give either `secret` or `secrets`, not both"]))
-        }
-        (Some(one), None) => vec![secret_from_js(&one, "secret")?],
-        (None, Some(many)) => {
-            let Some(list) = many.dyn_ref::<Array>() else {
-                return Err(invalid_options(&["`secrets` must be an array, found ", &js_type(&many)]));
-            };
-            list.iter()
-                .enumerate()
-                .map(|(i, s)| secret_from_js(&s, &["secrets[", &decimal(i as u64), "]"].concat()))
-                .collect::<Result<_, _>>()?
-        }
-        (None, None) => Vec::new(), // the core reports MISSING_SECRET
-    };
-
-    let scheme = match get("scheme")? {
-        None => Scheme::default(),
-        Some(v) => v
-            .as_string()
-            .as_deref()
-            .and_then(Scheme::from_name)
-            .ok_or_else(|| {
-                invalid_options(&["`scheme` must be \"wasender\" (the default) or \"hmac-sha256\""])
-            })?,
-    };
-
-    let max_body_bytes = match get("maxBodyBytes")? {
-        None => Options::default().max_body_bytes,
-        Some(v) => match v.as_f64() {
+    let max_body_bytes = if max_body_bytes.is_undefined() {
+        Options::default().max_body_bytes
+    } else {
+        match max_body_bytes.as_f64() {
             // Whole and in range exactly when it survives the trip through u32.
             Some(n) if n >= 1.0 && f64::from(n as u32) == n => n as usize,
             // Not a whole number of bytes: the core refuses 0, with the range.
             _ => 0,
-        },
+        }
     };
-
     Ok(Options {
         secrets,
         scheme,
@@ -181,41 +141,13 @@ pub fn options_from_js(options: &JsValue) -> Result<Options, WebhookError> {
     })
 }
 
-/// A secret is a string (the session's `webhook_secret`) or raw key bytes.
-/// Its value never appears in a message; only where it was and its type.
-pub fn secret_from_js(value: &JsValue, at: &str) -> Result<Secret, WebhookError> {
-    if let Some(s) = value.as_string() {
-        return Ok(Secret::from(s));
-    }
-    // Raw key bytes: a Uint8Array, an ArrayBuffer or any view, read the same
-    // way as a body's bytes.
-    if let Some(bytes) = bytes_of_view(value) {
-        return Ok(Secret::from(bytes.to_vec()));
-    }
-    if value.is_null() {
-        return Err(WebhookError::new(
-            ErrorCode::MissingSecret,
-            ["missing secret: `", at, "` is null"].concat(),
-        ));
-    }
-    Err(invalid_options(&["`", at, "` must be a string or a Uint8Array, found ", &js_type(value)]))
-}
-
-/// "invalid options: " and the message, given in pieces.
-fn invalid_options(message: &[&str]) -> WebhookError {
-    WebhookError::new(
-        ErrorCode::InvalidOptions,
-        ["invalid options: ", &message.concat()].concat(),
-    )
-}
-
-fn js_type(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".into()
-    } else if Array::is_array(value) {
-        "an array".into()
-    } else {
-        value.js_typeof().as_string().unwrap_or_default()
+/// A secret: a string (the session's `webhook_secret`) or raw key bytes.
+pub fn secret_from_js(value: &JsValue) -> Result<Secret, WebhookError> {
+    match value.as_string() {
+        Some(s) => Ok(Secret::from(s)),
+        None => bytes_of(value).map(|bytes| Secret::from(bytes.to_vec())).map_err(|_| {
+            WebhookError::new(ErrorCode::InvalidOptions, "invalid options: a secret must be a string or a Uint8Array")
+        }),
     }
 }
 
@@ -275,12 +207,4 @@ fn js_string(text: &[u8], units: &[u16]) -> JsString {
     } else {
         text_from_utf16(units)
     }
-}
-
-pub fn config_summary(hook: &JsWebhook) -> JsValue {
-    config_summary_object(
-        hook.scheme().as_str(),
-        hook.secret_count() as u32,
-        hook.max_body_bytes() as f64,
-    )
 }

@@ -1,5 +1,7 @@
-//! TypeScript declarations for what only the bindings exchange (options,
-//! bodies), emitted into the generated `.d.ts` by wasm-bindgen.
+//! TypeScript declarations of the package's API (the guard in
+//! `src/js/guard.js` over the raw exports of `mod.rs`), and of what only the
+//! bindings exchange (options, bodies), emitted into the generated `.d.ts`
+//! by wasm-bindgen. The event types come from the Rust model (events.d.ts).
 
 use wasm_bindgen::prelude::*;
 
@@ -18,7 +20,7 @@ export interface WebhookOptions {
   secrets?: WebhookSecret[];
   /** "wasender" (default): the header is the secret. "hmac-sha256": HMAC of the raw body. */
   scheme?: WebhookScheme;
-  /** Bodies above this many bytes are refused before any work. Default 1 MiB. */
+  /** Bodies above this many bytes are refused before any work. Default 1 MiB, at most 16 MiB. */
   maxBodyBytes?: number;
 }
 
@@ -30,4 +32,51 @@ export type WebhookBody = Uint8Array | ArrayBuffer | ArrayBufferView | string;
 // declarations can name them.
 import type { WebhookEvent, WebhookErrorCode } from "./events.js";
 export * from "./events.js";
+
+/**
+ * A verifier configured once, used for every delivery. Hooks with equal
+ * options share one wasm state, so making one per request is cheap.
+ */
+export declare class WasenderWebhook {
+  /**
+   * Throws `WebhookError` (`MISSING_SECRET` or `INVALID_OPTIONS`, status 500)
+   * when the options cannot work (an unknown option name included).
+   */
+  constructor(options: WebhookOptions);
+  /**
+   * Verify the signature in constant time, then parse the raw body.
+   * Synchronous; throws `WebhookError` on any failure.
+   */
+  handleWebhookEvent(body: WebhookBody, signature: string | null | undefined): WebhookEvent;
+  /** Verify only, without parsing: the index of the secret that matched. */
+  verify(body: WebhookBody, signature: string | null | undefined): number;
+  /**
+   * Refuse a body of `length` bytes, before reading it, when it is over
+   * the limit (throws BODY_TOO_LARGE). For readers that see a
+   * Content-Length or count bytes while streaming.
+   */
+  checkBodySize(length: number): void;
+  readonly scheme: WebhookScheme;
+  readonly secretCount: number;
+  readonly maxBodyBytes: number;
+  /** The configuration's shape, for logs; never a secret. */
+  toString(): string;
+  /** What `JSON.stringify(hook)` shows; never a secret. */
+  toJSON(): { scheme: WebhookScheme; secretCount: number; maxBodyBytes: number };
+  /** Let this hook go; later calls throw HOOK_FREED. Optional: the GC does it too. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * One-shot form: configure, verify and parse in one call. It shares the
+ * wasm state of equal options, so it is fine per request.
+ */
+export declare function handleWebhookEvent(body: WebhookBody, signature: string | null | undefined, options: WebhookOptions): WebhookEvent;
+
+/**
+ * HMAC-SHA256(secret, body) as lower-case hex: the header a sender using
+ * the `hmac-sha256` scheme attaches (test kits, relays).
+ */
+export declare function signHmacSha256(secret: WebhookSecret, body: WebhookBody): string;
 "#;
