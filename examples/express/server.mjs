@@ -1,18 +1,23 @@
 // A WasenderAPI webhook endpoint on Express: keep the raw body with express.raw.
 import express from "express";
 import { verifyNodeRequest } from "wasender-webhook/node";
-import { WebhookError } from "wasender-webhook";
+import { WasenderWebhook, WebhookError } from "wasender-webhook";
 
+// Made at start-up, so an unset secret stops the server here with the fix,
+// instead of failing every delivery.
+const hook = new WasenderWebhook({ secret: process.env.WASENDER_WEBHOOK_SECRET });
 const app = express();
-const options = { secret: process.env.WASENDER_WEBHOOK_SECRET };
 
 app.post("/webhook", express.raw({ type: "application/json" }), async (req, res) => {
   try {
-    const event = await verifyNodeRequest(req, options);
+    const event = await verifyNodeRequest(req, hook);
     res.json({ received: event.event });
   } catch (e) {
     if (!(e instanceof WebhookError)) throw e;
-    res.status(e.status).json({ error: { code: e.code, message: e.message } });
+    // A 5xx is this server's mistake: the log says what, the sender learns nothing of it.
+    if (e.status >= 500) console.error(e);
+    const error = e.status >= 500 ? { code: "INTERNAL_ERROR", message: "see the server's log" } : { code: e.code, message: e.message };
+    res.status(e.status).json({ error });
   }
 });
 

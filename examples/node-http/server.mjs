@@ -1,17 +1,22 @@
 // A WasenderAPI webhook endpoint on plain Node http.
 import { createServer } from "node:http";
 import { verifyNodeRequest } from "wasender-webhook/node";
-import { WebhookError } from "wasender-webhook";
+import { WasenderWebhook, WebhookError } from "wasender-webhook";
 
-const options = { secret: process.env.WASENDER_WEBHOOK_SECRET };
+// Made at start-up, so an unset secret stops the server here with the fix,
+// instead of failing every delivery.
+const hook = new WasenderWebhook({ secret: process.env.WASENDER_WEBHOOK_SECRET });
 
 const server = createServer(async (req, res) => {
   try {
-    const event = await verifyNodeRequest(req, options);
+    const event = await verifyNodeRequest(req, hook);
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ received: event.event }));
   } catch (e) {
     if (!(e instanceof WebhookError)) throw e;
-    res.writeHead(e.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: e.code, message: e.message } }));
+    // A 5xx is this server's mistake: the log says what, the sender learns nothing of it.
+    if (e.status >= 500) console.error(e);
+    const error = e.status >= 500 ? { code: "INTERNAL_ERROR", message: "see the server's log" } : { code: e.code, message: e.message };
+    res.writeHead(e.status, { "content-type": "application/json" }).end(JSON.stringify({ error }));
   }
 });
 server.listen(Number(process.env.PORT ?? 3000), "127.0.0.1", () => console.log(`listening on http://127.0.0.1:${server.address().port}`));
