@@ -3,7 +3,7 @@
 // (the guard, src/js/guard.js, checks on every call).
 import loadWasm, { guarded } from "./dist/wasender_webhook.js";
 
-export { WebhookError } from "./dist/wasender_webhook.js";
+export { WebhookError, isWebhookError } from "./dist/wasender_webhook.js";
 export const { WasenderWebhook, handleWebhookEvent, signHmacSha256 } = guarded;
 
 let loading = null;

@@ -7,7 +7,14 @@ import type { WasenderWebhook, WebhookEvent, WebhookOptions } from "./index.js";
  */
 export declare function verifyRequest(request: Request, options: WebhookOptions | WasenderWebhook): Promise<WebhookEvent>;
 
-export interface WebhookContext<Env = unknown, Ctx = unknown> {
+/** What Workers pass as `ctx` (an `ExecutionContext`): enough to finish work after answering. */
+export interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException?(): void;
+}
+
+/** What your handler receives beside the event. */
+export interface WebhookContext<Env, Ctx> {
   request: Request;
   env: Env;
   ctx: Ctx;
@@ -16,10 +23,15 @@ export interface WebhookContext<Env = unknown, Ctx = unknown> {
 /**
  * A `(request, env?, ctx?) => Promise<Response>` for Workers, Deno, Bun, Hono
  * and Next.js: 405 for non-POST, the error's status with
- * `{ error: { code, message } }` on failure, otherwise your handler's
- * Response or `200 { ok: true, event }`. `options` may be a function of `env`.
+ * `{ error: { code, message } }` on failure (a server-side one logged once
+ * and answered with a generic 500), otherwise your handler's Response or
+ * `200 { ok: true, event }`. `options` may be a function of `env`; static
+ * options are checked here, so a bad deployment fails at start-up.
+ *
+ * `Env` is your Worker's bindings (default: any string-keyed record);
+ * `Ctx` what the runtime passes third (default: a Workers ExecutionContext).
  */
-export declare function webhookHandler<Env = unknown, Ctx = unknown>(
+export declare function webhookHandler<Env = Record<string, any>, Ctx = ExecutionContextLike>(
   options: WebhookOptions | WasenderWebhook | ((env: Env) => WebhookOptions | WasenderWebhook),
-  handle: (event: WebhookEvent, context: WebhookContext<Env, Ctx>) => unknown | Promise<unknown>,
+  handle: (event: WebhookEvent, context: WebhookContext<Env, Ctx>) => unknown,
 ): (request: Request, env?: Env, ctx?: Ctx) => Promise<Response>;

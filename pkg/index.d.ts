@@ -4,7 +4,7 @@ export { WasenderWebhook, handleWebhookEvent, signHmacSha256 } from "./dist/wase
 export type { WebhookBody, WebhookOptions, WebhookScheme, WebhookSecret } from "./dist/wasender_webhook.js";
 // Every event type, generated from the Rust model.
 export type * from "./dist/events.js";
-export { WebhookError } from "./dist/webhook_error.js";
+export { WebhookError, isWebhookError } from "./dist/webhook_error.js";
 
 /**
  * Load the wasm. Browsers must await it once before the first call; every

@@ -1,6 +1,7 @@
-// wasender-webhook/testing on the browser core: signWebhook, createTestRequest, sampleEvents.
+// wasender-webhook/testing on the browser core: signWebhook, createTestRequest,
+// the builders and sampleEvents.
 import * as core from "./browser.mjs";
 import { makeTesting } from "./lib/testing.mjs";
 import { sampleEvents as samples } from "./dist/samples.mjs";
 
-export const { signWebhook, createTestRequest, sampleEvents } = makeTesting(core, samples);
+export const { signWebhook, createTestRequest, sampleEvents, buildMessage, buildSessionStatus, buildReceipt, buildReaction } = makeTesting(core, samples);

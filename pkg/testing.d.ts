@@ -1,4 +1,4 @@
-import type { WebhookBody, WebhookEventName, WebhookScheme, WebhookSecret } from "./index.js";
+import type { EventOf, WebhookBody, WebhookEventName, WebhookScheme, WebhookSecret } from "./index.js";
 
 export interface SignOptions {
   secret: WebhookSecret;
@@ -12,19 +12,87 @@ export declare function signWebhook(body: WebhookBody, options: SignOptions): {
   "x-webhook-signature": string;
 };
 
-/** A signed `Request`; objects are sent as JSON. */
-export declare function createTestRequest(
-  bodyOrEvent: WebhookBody | object,
-  options: SignOptions & { url?: string; method?: string; headers?: Record<string, string> },
-): Request;
-
-/** A delivery as sent on the wire, before parsing. */
-export interface SampleDelivery {
-  event: string;
-  timestamp?: number;
-  data: unknown;
-  sessionId?: string;
+export interface TestRequestOptions extends SignOptions {
+  url?: string;
+  method?: string;
+  headers?: Record<string, string>;
 }
 
-/** One realistic delivery for every event (deep-frozen). */
-export declare const sampleEvents: Readonly<Record<Exclude<WebhookEventName, "unknown">, SampleDelivery>>;
+/** A signed fetch `Request`; objects are sent as JSON. */
+export declare function createTestRequest(bodyOrEvent: WebhookBody | object, options: TestRequestOptions): Request;
+
+/**
+ * A signed delivery as Node's `http.IncomingMessage` (a readable stream with
+ * lower-case `headers`, `method`, `url`, and Express's `get`), for handlers
+ * that call `verifyNodeRequest`. Node, Deno and Bun only.
+ */
+export declare function createNodeRequest(
+  bodyOrEvent: WebhookBody | object,
+  options: TestRequestOptions,
+): AsyncIterable<Uint8Array> & {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  get(name: string): string | undefined;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  read(size?: number): unknown;
+};
+
+/** A delivery of event `N` as sent on the wire, before parsing: its `data` typed as the event's. */
+export interface Delivery<N extends Exclude<WebhookEventName, "unknown"> = Exclude<WebhookEventName, "unknown">> {
+  event: N;
+  timestamp?: number;
+  sessionId?: string;
+  data: EventOf<N>["data"];
+}
+
+/** One realistic delivery for every event (deep-frozen; every message has its own id). */
+export declare const sampleEvents: { readonly [N in Exclude<WebhookEventName, "unknown">]: Readonly<Delivery<N>> };
+
+/** Who sent a message, and where. */
+export interface Sender {
+  /** The sender's phone number (digits) or JID. Default `15550001111`. */
+  from?: string;
+  /** A group JID (`…@g.us`), or `true` for a default group; the sender is then its participant. */
+  group?: string | boolean;
+  /** Sent by this session's own number. */
+  fromMe?: boolean;
+  /** The message id. Default: a fresh one, so deduplicators see a new message. */
+  id?: string;
+  /** `sessionId` on the envelope (left out by default). */
+  sessionId?: string;
+  /** Unix seconds. Default: now. */
+  timestamp?: number;
+}
+
+/** The events that carry messages. */
+export type MessageEventName = "messages.upsert" | "messages.received" | "messages-personal.received" | "messages-group.received" | "messages-newsletter.received" | "message.sent";
+
+/** A text message delivery (`messages.upsert` unless `event` says otherwise), fresh id and current time by default. */
+export declare function buildMessage<N extends MessageEventName = "messages.upsert">(
+  options?: Sender & { text?: string; pushName?: string; event?: N },
+): Delivery<N>;
+
+/** A `session.status` delivery (default status "connected"). */
+export declare function buildSessionStatus(options?: { status?: string; timestamp?: number; sessionId?: string }): Delivery<"session.status">;
+
+/** A `message-receipt.update` delivery for message `id` in `chat` (phone or JID), by `user` (default: the chat). */
+export declare function buildReceipt(options?: {
+  id?: string;
+  chat?: string;
+  user?: string;
+  status?: "delivered" | "read" | "played";
+  timestamp?: number;
+  sessionId?: string;
+}): Delivery<"message-receipt.update">;
+
+/** A `messages.reaction` delivery: `emoji` (empty: removed) on message `messageId`, by `from`. */
+export declare function buildReaction(options?: {
+  emoji?: string;
+  messageId?: string;
+  chat?: string;
+  from?: string;
+  fromMe?: boolean;
+  timestamp?: number;
+  sessionId?: string;
+}): Delivery<"messages.reaction">;

@@ -8,7 +8,7 @@ initSync({ module: wasmModule });
 
 // The guarded API (src/js/guard.js): nothing a caller passes can break the instance.
 export const { WasenderWebhook, handleWebhookEvent, signHmacSha256 } = guarded;
-export { WebhookError } from "./dist/wasender_webhook.js";
+export { WebhookError, isWebhookError } from "./dist/wasender_webhook.js";
 
 /** Already loaded here; kept so one `await init()` works in every runtime. */
 export function init() {

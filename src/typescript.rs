@@ -25,6 +25,14 @@ pub fn declarations() -> String {
         out.push_str(&format!("\n  | \"{}\"", code.as_str()));
     }
     out.push_str(";\n\n");
+    out.push_str(
+        "/** The HTTP status each `WebhookError.code` answers with (`WebhookError.status`). */\n\
+         export interface WebhookErrorStatuses {",
+    );
+    for code in ErrorCode::ALL {
+        out.push_str(&format!("\n  {}: {};", code.as_str(), code.status()));
+    }
+    out.push_str("\n}\n\n/** Every `WebhookError.status`. */\nexport type WebhookErrorStatus = WebhookErrorStatuses[WebhookErrorCode];\n\n");
 
     for declaration in model::ts_declarations()
         .into_iter()

@@ -182,3 +182,62 @@ test("CommonJS: every subpath requires, sharing one WebhookError class (Bun: one
     assert.ok(e instanceof core.WebhookError, "the subpath throws the main entry's class");
   });
 });
+
+test("testing: builders make deliveries with your text, sender, group, a fresh id and the current time", async () => {
+  const { buildMessage, buildSessionStatus, buildReceipt, buildReaction, createNodeRequest } = await import("wasender-webhook/testing");
+  const hook = new WasenderWebhook(options);
+  const deliver = (delivery) => hook.handleWebhookEvent(JSON.stringify(delivery), secret);
+  const now = Date.now() / 1000;
+
+  const dm = deliver(buildMessage({ text: "olá 👋", from: "+55 11 99999-0000" }));
+  assert.equal(dm.event, "messages.upsert");
+  const [m] = dm.messages;
+  assert.deepEqual([m.text, m.chatJid, m.senderPhone, m.isGroup, m.fromMe], ["olá 👋", "5511999990000@s.whatsapp.net", "5511999990000", false, false]);
+  assert.ok(Math.abs(m.timestamp - now) < 5 && Math.abs(dm.timestamp - now) < 5, "the current time");
+  const group = deliver(buildMessage({ text: "hi all", from: "15550002222", group: true, event: "messages-group.received" }))
+    .messages[0];
+  assert.deepEqual([group.isGroup, group.chatJid.endsWith("@g.us"), group.senderJid, group.senderPhone], [true, true, "15550002222@s.whatsapp.net", "15550002222"]);
+  const mine = deliver(buildMessage({ fromMe: true, id: "MY-ID", timestamp: 1700000000 })).messages[0];
+  assert.deepEqual([mine.fromMe, mine.id, mine.timestamp, mine.senderJid], [true, "MY-ID", 1700000000, undefined]);
+
+  const dedupe = createDeduplicator();
+  for (let i = 0; i < 5; i++) assert.equal(await dedupe.isDuplicate(deliver(buildMessage())), false, "a fresh id every time");
+  assert.equal(deliver(buildSessionStatus({ status: "need_scan" })).sessionStatus, "need_scan");
+  const [read] = deliver(buildReceipt({ id: "X1", chat: "15550001111", status: "read" })).statuses;
+  assert.deepEqual([read.id, read.status, read.chatJid], ["X1", "read", "15550001111@s.whatsapp.net"]);
+  const [reaction] = deliver(buildReaction({ emoji: "🔥", messageId: "X1" })).reactions;
+  assert.deepEqual([reaction.emoji, reaction.messageId, reaction.removed], ["🔥", "X1", false]);
+  assert.equal(deliver(buildReaction({ emoji: "" })).reactions[0].removed, true);
+
+  // Every sample message has its own id, so one deduplicator keeps them all.
+  const sampleKeys = Object.values(sampleEvents).flatMap((sample) => dedupeKeysOf(deliver(sample)));
+  assert.equal(new Set(sampleKeys).size, sampleKeys.length);
+
+  // A Node request for handlers that call verifyNodeRequest.
+  const req = createNodeRequest(buildMessage({ text: "via node" }), { secret });
+  assert.equal(req.get("X-Webhook-Signature"), secret);
+  assert.equal((await verifyNodeRequest(req, options)).messages[0].text, "via node");
+  await assert.rejects(verifyNodeRequest(createNodeRequest(buildMessage(), { secret: "wrong" }), options), (e) => e.code === "INVALID_SIGNATURE");
+});
+
+function dedupeKeysOf(event) {
+  return (event.messages ?? []).map((m) => JSON.stringify([m.chatJid, m.id]));
+}
+
+test("errors: instanceof and isWebhookError hold across the ES module and CommonJS builds", async () => {
+  const { isWebhookError } = await import("wasender-webhook");
+  const cjs = createRequire(import.meta.url)("wasender-webhook");
+  let fromCjs;
+  try {
+    new cjs.WasenderWebhook({});
+  } catch (e) {
+    fromCjs = e;
+  }
+  assert.ok(fromCjs instanceof WebhookError, "a CommonJS error is an instance of the ESM class");
+  assert.ok(isWebhookError(fromCjs) && cjs.isWebhookError(new WebhookError("INVALID_JSON", 400, "x")));
+  assert.ok(!isWebhookError(new Error("x")) && !isWebhookError({ code: "INVALID_JSON", status: 400 }) && !isWebhookError(null));
+  // A hook made by one build is taken by the other's adapters.
+  const { verifyNodeRequest: cjsVerify } = createRequire(import.meta.url)("wasender-webhook/node");
+  const event = await cjsVerify({ headers: { "x-webhook-signature": secret }, body: JSON.stringify(sample) }, new WasenderWebhook(options));
+  assert.equal(event.event, "messages.upsert");
+});

@@ -1,5 +1,6 @@
-// The test kit: sign and build deliveries as WasenderAPI would send them,
-// so users can test their handlers end to end.
+// The test kit: build, sign and send deliveries as WasenderAPI would, so
+// users can test their handlers end to end. Runtime-neutral; the Node entry
+// adds a Node request helper.
 
 const encoder = new TextEncoder();
 
@@ -34,7 +35,101 @@ export function makeTesting({ signHmacSha256 }, samples) {
     return new Request(url, { method, body: bytes, headers: { ...signWebhook(body, { secret, scheme }), ...headers } });
   }
 
-  return { signWebhook, createTestRequest, sampleEvents: deepFreeze(samples) };
+  return {
+    signWebhook,
+    createTestRequest,
+    sampleEvents: deepFreeze(samples),
+    bodyOf,
+    ...builders(),
+  };
+}
+
+// --- deliveries with your own text, sender, group, id and time ------------
+
+const PERSONAL = "s.whatsapp.net";
+const GROUP = "g.us";
+const DEFAULT_SENDER = "15550001111";
+const DEFAULT_GROUP = "120363000000000001@g.us";
+
+/** A fresh message id, in WhatsApp's style (`3EB0` and hex). */
+function freshId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  return `3EB0${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("").toUpperCase()}`;
+}
+
+/** A phone number or a JID, as a JID (`15550001111` → `15550001111@s.whatsapp.net`). */
+function jidOf(who) {
+  return who.includes("@") ? who : `${who.replace(/\D/g, "")}@${PERSONAL}`;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+function builders() {
+  /** The envelope every delivery shares. */
+  const envelope = (event, data, { sessionId, timestamp = nowSeconds() }) => ({
+    event,
+    timestamp,
+    data,
+    ...(sessionId === undefined ? {} : { sessionId }),
+  });
+
+  /** A message key as WasenderAPI sends it, for a message in `chat` from `from`. */
+  function keyOf({ id = freshId(), from = DEFAULT_SENDER, group, fromMe = false, chat }) {
+    const sender = jidOf(from);
+    const groupJid = group === true ? DEFAULT_GROUP : group || undefined;
+    const remoteJid = chat ?? groupJid ?? sender;
+    const key = { id, fromMe, remoteJid };
+    if (fromMe) return key;
+    const digits = sender.endsWith(`@${PERSONAL}`) ? sender.split("@")[0].split(":")[0] : undefined;
+    if (remoteJid.endsWith(`@${GROUP}`)) {
+      key.participant = sender;
+      if (digits) Object.assign(key, { participantPn: sender, cleanedParticipantPn: digits });
+    } else if (digits) {
+      Object.assign(key, { senderPn: sender, cleanedSenderPn: digits });
+    }
+    return key;
+  }
+
+  /**
+   * A text message delivery (`messages.upsert` unless `event` says
+   * otherwise), with a fresh id and the current time unless given.
+   */
+  function buildMessage({ text = "hello", event = "messages.upsert", pushName = "Test User", timestamp = nowSeconds(), sessionId, ...who } = {}) {
+    const message = { key: keyOf(who), messageBody: text, message: { conversation: text }, pushName, messageTimestamp: timestamp };
+    if (who.fromMe) delete message.pushName;
+    return envelope(event, { messages: message }, { sessionId, timestamp });
+  }
+
+  /** A `session.status` delivery. */
+  function buildSessionStatus({ status = "connected", timestamp, sessionId } = {}) {
+    return envelope("session.status", { status }, { sessionId, timestamp });
+  }
+
+  /**
+   * A `message-receipt.update` delivery: `status` "delivered", "read" or
+   * "played" of message `id` in `chat`, by `user` (default: the chat).
+   */
+  function buildReceipt({ id = freshId(), chat = DEFAULT_SENDER, user, status = "delivered", timestamp = nowSeconds(), sessionId } = {}) {
+    const field = { delivered: "receiptTimestamp", read: "readTimestamp", played: "playedTimestamp" }[status];
+    if (field === undefined) throw new TypeError(`unknown receipt status ${JSON.stringify(status)}: use "delivered", "read" or "played"`);
+    const remoteJid = jidOf(chat);
+    const receipt = { userJid: jidOf(user ?? chat), [field]: timestamp };
+    return envelope("message-receipt.update", [{ key: { id, fromMe: true, remoteJid }, receipt }], { sessionId, timestamp });
+  }
+
+  /**
+   * A `messages.reaction` delivery: `emoji` on message `messageId` in
+   * `chat`, by `from` (an empty emoji removes the reaction).
+   */
+  function buildReaction({ emoji = "👍", messageId = freshId(), chat, from = DEFAULT_SENDER, fromMe = false, timestamp = nowSeconds(), sessionId } = {}) {
+    const remoteJid = chat === undefined ? jidOf(from) : jidOf(chat);
+    const reactor = { id: freshId(), fromMe, remoteJid };
+    if (!fromMe && remoteJid.endsWith(`@${GROUP}`)) reactor.participant = jidOf(from);
+    const reaction = { text: emoji, key: { id: messageId, fromMe: !fromMe, remoteJid }, senderTimestampMs: String(timestamp * 1000) };
+    return envelope("messages.reaction", [{ key: reactor, reaction }], { sessionId, timestamp });
+  }
+
+  return { buildMessage, buildSessionStatus, buildReceipt, buildReaction };
 }
 
 // Shared by every test that imports the kit: frozen so one test cannot

@@ -19,6 +19,9 @@
 // one-shot form per request allocates no wasm memory per request.
 
 const OPTION_NAMES = ["secret", "secrets", "scheme", "maxBodyBytes"];
+// Shared by every copy of the class (ES module and CommonJS builds), so a
+// hook made by one is recognised by the other's adapters.
+const BRAND = Symbol.for("wasender-webhook.WasenderWebhook");
 const SHARED_CONFIGS = 16;
 
 // The engine's own accessors, taken once: a subclass or an instance that
@@ -145,6 +148,14 @@ export function guardCore(raw) {
     static {
       // Explicit, so that the class keeps its name when minified.
       Object.defineProperty(this, "name", { value: "WasenderWebhook" });
+    }
+
+    static [Symbol.hasInstance](value) {
+      return value?.[BRAND] === true;
+    }
+
+    get [BRAND]() {
+      return true;
     }
 
     constructor(options) {

@@ -65,8 +65,15 @@ export declare class WasenderWebhook {
   toJSON(): { scheme: WebhookScheme; secretCount: number; maxBodyBytes: number };
   /** Let this hook go; later calls throw HOOK_FREED. Optional: the GC does it too. */
   free(): void;
-  [Symbol.dispose](): void;
 }
+
+// `using hook = new WasenderWebhook(…)` where the project's lib has
+// esnext.disposable; and no error where it has not (an empty interface
+// then, instead of a `[Symbol.dispose]` member its lib cannot name).
+declare global {
+  interface Disposable {}
+}
+export interface WasenderWebhook extends Disposable {}
 
 /**
  * One-shot form: configure, verify and parse in one call. It shares the
