@@ -2,9 +2,16 @@
 // so the API is usable as soon as the import resolves.
 import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { guarded, initSync, setDecoders, setHmacSha256 } from "./dist/wasender_webhook.js";
 
-initSync({ module: readFileSync(new URL("./dist/wasender_webhook_bg.wasm", import.meta.url)) });
+// The wasm's bytes. A path, not `new URL("./dist/…", import.meta.url)`:
+// webpack (Next.js) turns that pattern into a URL of its own, which
+// readFileSync refuses. In node.bundled.mjs, which scripts/build makes from
+// this file for bundlers building for Node, the bytes are inlined instead.
+const wasmBytes = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "dist", "wasender_webhook_bg.wasm"));
+initSync({ module: wasmBytes });
 
 // Texts reach JS as ASCII bytes or UTF-16 code units. Buffer turns those
 // into strings near memcpy speed: for UTF-16, 7× faster than TextDecoder in

@@ -7,8 +7,26 @@
 // webhookHandler answers with a Response: nothing escapes as a raw error.
 import { SIGNATURE_HEADER, alreadyRead, concat, declaredLength, hookCache, incomplete, logOnce } from "./options.mjs";
 
-export function makeFetchAdapter({ WasenderWebhook, WebhookError }) {
+export function makeFetchAdapter({ WasenderWebhook, WebhookError, init }) {
   const hookFor = hookCache(WasenderWebhook);
+
+  // The browser core fetches its wasm (`init()`); the others have it on
+  // import and their init() resolves at once. The adapters load it
+  // themselves, once, so no host needs `await init()` before them.
+  let loaded = false;
+  let loading = null;
+  function load() {
+    loading ??= init().then(
+      () => {
+        loaded = true;
+      },
+      (error) => {
+        loading = null; // the next call tries again
+        throw new WebhookError("NOT_INITIALIZED", 500, `wasender-webhook could not load its WebAssembly (${String(error?.message ?? error)}); if the .wasm is not served beside the bundle, pass its URL to init() first`);
+      },
+    );
+    return loading;
+  }
 
   /** Read the raw body once, refusing it as soon as it is over the limit. */
   async function readBody(request, hook) {
@@ -59,6 +77,7 @@ export function makeFetchAdapter({ WasenderWebhook, WebhookError }) {
 
   /** Verify and parse a Request: the event, or a thrown WebhookError. */
   async function verifyRequest(request, options) {
+    if (!loaded) await load();
     const hook = hookFor(options);
     const body = await readBody(request, hook);
     // Headers.get is case-insensitive.
@@ -71,7 +90,17 @@ export function makeFetchAdapter({ WasenderWebhook, WebhookError }) {
    * Static options are checked here, so a bad deployment fails at start-up.
    */
   function webhookHandler(options, handle) {
-    if (typeof options !== "function") hookFor(options); // throws MISSING_SECRET / INVALID_OPTIONS now
+    if (typeof options !== "function") {
+      try {
+        hookFor(options); // throws MISSING_SECRET / INVALID_OPTIONS now
+      } catch (error) {
+        // The browser core before its wasm is loaded: start loading it now;
+        // the options are checked on the first delivery, and a failure to
+        // load is answered (and logged) there.
+        if (error?.code !== "NOT_INITIALIZED") throw error;
+        load().catch(() => {});
+      }
+    }
     const byEnv = new WeakMap();
     let withoutEnv;
     const optionsFor = (env) => {
