@@ -12,7 +12,7 @@ const gc = globalThis.gc ?? (() => {}); // run.mjs starts node with --expose-gc
 /** Accept the genuine delivery with the right data, and refuse every forgery for the right reason. */
 export async function prove(c, body) {
   const fail = (what) => {
-    throw new Error(`${c.id} on ${body.label}: ${what}`);
+    throw new Error(`${c.id} on ${body.id}: ${what}`);
   };
   const sig = c.sign(body.bytes);
   let out;
@@ -21,7 +21,8 @@ export async function prove(c, body) {
   } catch (e) {
     fail(`refused the genuine delivery: ${e?.code ?? ""} ${e?.message ?? e}`);
   }
-  if (out?.event !== "messages.upsert") fail(`returned ${JSON.stringify(out?.event)}, not messages.upsert`);
+  const { event } = JSON.parse(body.text);
+  if (out?.event !== event) fail(`returned ${JSON.stringify(out?.event)}, not ${event}`);
   if (JSON.stringify(out.data) !== JSON.stringify(JSON.parse(body.text).data)) fail("data is not JSON.parse(body).data");
 
   const forgeries = [
@@ -67,7 +68,7 @@ const quantile = (sorted, q) => {
  * slow rows (1 MiB bodies) still get one call per round.
  */
 export async function measure(rows, bodies, { rounds, sampleMs, warmupMs, onRound }) {
-  const cells = new Map(); // `${row.id}|${body.label}` → { calls, samples[] }
+  const cells = new Map(); // `${row.id}|${body.id}` → { calls, samples[] }
   const fresh = (row, body) => row.input(body.bytes, row.sign(body.bytes)); // re-signed: standardwebhooks' clock check
   for (const body of bodies) {
     for (const row of rows) {
@@ -79,14 +80,14 @@ export async function measure(rows, bodies, { rounds, sampleMs, warmupMs, onRoun
         calls++;
       } while (performance.now() - t0 < warmupMs || calls < 3);
       const perCall = (performance.now() - t0) / calls;
-      cells.set(`${row.id}|${body.label}`, { calls: Math.max(1, Math.round(sampleMs / perCall)), samples: [] });
+      cells.set(`${row.id}|${body.id}`, { calls: Math.max(1, Math.round(sampleMs / perCall)), samples: [] });
     }
   }
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();
     for (const body of rotate(bodies, r)) {
       for (const row of rotate(rows, r)) {
-        const cell = cells.get(`${row.id}|${body.label}`);
+        const cell = cells.get(`${row.id}|${body.id}`);
         const input = fresh(row, body);
         gc({ type: "minor" }); // don't bill one row for the young garbage the previous one left
         cell.samples.push(await sample(row, input, cell.calls));
@@ -96,9 +97,9 @@ export async function measure(rows, bodies, { rounds, sampleMs, warmupMs, onRoun
   }
   const out = {};
   for (const [key, { calls, samples }] of cells) {
-    const [id, label] = key.split("|");
+    const [id, bodyId] = key.split("|");
     const s = [...samples].sort((a, b) => a - b);
-    (out[id] ??= {})[label] = {
+    (out[id] ??= {})[bodyId] = {
       median: quantile(s, 0.5),
       p25: quantile(s, 0.25),
       p75: quantile(s, 0.75),

@@ -1,6 +1,13 @@
 // The issue's targets, checked against a results object (run.mjs writes
 // it; report.mjs re-reads it). Each check is one row of the pass/fail table,
 // per size where the target is per size, with the gap spelled out when missed.
+//
+// A per-size target is checked on each body family (emoji-heavy text
+// messages, ASCII-dominant group metadata and image messages) separately,
+// one row per family and size: a target counts as met only where it is met
+// on both. Deliveries come in both kinds, in a mix that differs from one
+// application to the next, so neither family alone nor an average of the two
+// would say whether a user's traffic meets it; per family shows where not.
 
 export const LIMITS = {
   gzipBytes: 30 * 1024, // "≤ 30 KB": read as KiB, like the body sizes
@@ -16,37 +23,49 @@ const FROM_4K = ["4 KB", "64 KB", "1024 KB"];
 
 export const x = (v) => `${v >= 10 ? v.toFixed(1) : v.toFixed(2)}×`;
 
+export const FAMILY_NAMES = { emoji: "emoji", ascii: "ASCII" };
+
+/** The results' bodies, each with its family (results from before the ASCII family have none: emoji). */
+export const bodiesOf = (results) => results.bodies.map((b) => ({ ...b, family: b.family ?? "emoji", id: b.id ?? b.label }));
+
 export function evaluate(results) {
-  const all = results.bodies.map((b) => b.label);
-  const t = (id, label) => results.timings[id][label].median;
+  const bodies = bodiesOf(results);
+  const families = [...new Set(bodies.map((b) => b.family))];
+  const t = (id, body) => results.timings[id][body.id].median;
   const rows = [];
+  const each = (labels, fn) => {
+    for (const family of families) for (const body of bodies) if (body.family === family && labels.includes(body.label)) fn(body);
+  };
+  const all = bodies.map((b) => b.label);
 
   // Time ratio `mine / theirs` must be ≤ `max` (or the speed-up `theirs / mine` ≥ `min`).
   const slower = (target, mine, theirs, labels, max, theirName) => {
-    for (const label of labels) {
-      const r = t(mine, label) / t(theirs, label);
+    each(labels, (body) => {
+      const r = t(mine, body) / t(theirs, body);
       rows.push({
         target,
-        size: label,
+        family: body.family,
+        size: `${FAMILY_NAMES[body.family] ?? body.family} ${body.label}`,
         required: `time ≤ ${x(max)} ${theirName}'s`,
         measured: `${x(r)} ${theirName}'s time`,
         pass: r <= max,
         gap: r <= max ? "" : max === 1 ? `${x(r)} slower than ${theirName}` : `needs ${x(r / max)} less time`,
       });
-    }
+    });
   };
   const faster = (target, mine, theirs, labels, min, theirName) => {
-    for (const label of labels) {
-      const s = t(theirs, label) / t(mine, label);
+    each(labels, (body) => {
+      const s = t(theirs, body) / t(mine, body);
       rows.push({
         target,
-        size: label,
+        family: body.family,
+        size: `${FAMILY_NAMES[body.family] ?? body.family} ${body.label}`,
         required: `≥ ${x(min)} faster than ${theirName}`,
         measured: s >= 1 ? `${x(s)} faster` : `${x(1 / s)} slower`,
         pass: s >= min,
         gap: s >= min ? "" : `needs ${x(min / s)} less time`,
       });
-    }
+    });
   };
 
   slower("wasender, bytes in: no slower than the SDK (bytes body)", "pkg-wasender-bytes", "sdk-bytes", all, 1, "the SDK");
@@ -69,7 +88,7 @@ export function evaluate(results) {
   const cold = results.coldStart.firstEventMs.median;
   rows.push({
     target: "import → first verified event, fresh Node (median)",
-    size: "1.5 KB",
+    size: `emoji ${results.coldStart.body}`,
     required: `≤ ${LIMITS.coldStartMs} ms`,
     measured: `${cold.toFixed(2)} ms`,
     pass: cold <= LIMITS.coldStartMs,
@@ -82,7 +101,7 @@ export function evaluate(results) {
   const flat = wasmGrowth === 0 && rssGrowth <= LIMITS.rssGrowthBytes;
   rows.push({
     target: `memory flat over ${calls.toLocaleString("en-US")} calls`,
-    size: results.memory.bodyLabel,
+    size: `emoji ${results.memory.bodyLabel}`,
     required: `wasm memory +0, RSS < +${LIMITS.rssGrowthBytes / 2 ** 20} MiB after warm-up`,
     measured: `wasm ${signedMiB(wasmGrowth)}, RSS ${signedMiB(rssGrowth)}`,
     pass: flat,
