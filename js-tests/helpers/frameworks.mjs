@@ -1,0 +1,76 @@
+// For the framework examples' tests (js-tests/examples/*.test.mjs): pack
+// the package, install the tarball into an example the way a user's
+// project gets it, and send an endpoint the deliveries every host must
+// answer the same way.
+import { execFileSync } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SECRET, SESSION_ID, bodyOf, deliveries } from "./deliveries.mjs";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const exampleDir = (name) => join(ROOT, "examples", name);
+
+/** `npm pack` of pkg/ (as scripts/build left it) into a fresh folder; returns the tarball's path and a clean-up. */
+export function packTarball() {
+  mkdirSync(join(ROOT, "js-tests", ".tmp"), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, "js-tests", ".tmp", "pack-"));
+  const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: join(ROOT, "pkg"), encoding: "utf8" }).trim();
+  return { tarball: join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Install the tarball into an example whose other dependencies scripts/setup
+ * installed from its lockfile: npm replaces the `file:../../pkg` link with the
+ * packed files, leaving package.json and the lockfile as they are.
+ */
+export function installTarball(dir, tarball) {
+  if (!existsSync(join(dir, "node_modules", ".setup-stamp"))) {
+    throw new Error(`${dir} has no dependencies installed: run scripts/setup first`);
+  }
+  execFileSync("npm", ["install", "--no-save", "--offline", "--no-audit", "--no-fund", "--silent", tarball], { cwd: dir, stdio: "inherit" });
+  const installed = join(dir, "node_modules", "wasender-webhook");
+  if (lstatSync(installed).isSymbolicLink()) throw new Error(`${installed} is still a link, not the tarball's files`);
+  return JSON.parse(readFileSync(join(installed, "package.json"), "utf8")).version;
+}
+
+const MiB = 1 << 20;
+const genuineBody = bodyOf(deliveries.messageUpsert);
+// A well-formed delivery 1 byte over the default limit (maxBodyBytes, 1 MiB).
+const oversizedBody = (() => {
+  const head = JSON.stringify({ ...deliveries.sessionStatus, padding: "" });
+  return new TextEncoder().encode(head.replace('"padding":""', `"padding":"${"x".repeat(MiB + 1 - head.length)}"`));
+})();
+
+/** What a WasenderAPI endpoint must answer, whatever hosts it. */
+export const EXPECTED = { genuine: 200, sessionStatus: 200, forged: 401, unsigned: 401, oversized: 413, malformed: 400 };
+
+/**
+ * Send `url` a genuine delivery (signed as the default scheme signs: the
+ * secret itself in x-webhook-signature), a second genuine event, a forged
+ * and an unsigned one, one over the size limit and a malformed one. Returns
+ * each answer's status and text; `statuses` compares with EXPECTED.
+ */
+export async function sendDeliveries(url) {
+  const cases = {
+    genuine: [genuineBody, SECRET],
+    sessionStatus: [bodyOf(deliveries.sessionStatus), SECRET],
+    forged: [genuineBody, "not-the-secret"],
+    unsigned: [genuineBody, undefined],
+    oversized: [oversizedBody, SECRET],
+    malformed: [new TextEncoder().encode('{"event":'), SECRET],
+  };
+  const answers = {};
+  for (const [name, [body, signature]] of Object.entries(cases)) {
+    const headers = { "content-type": "application/json" };
+    if (signature !== undefined) headers["x-webhook-signature"] = signature;
+    const res = await fetch(url, { method: "POST", headers, body });
+    answers[name] = { status: res.status, text: await res.text() };
+  }
+  const statuses = Object.fromEntries(Object.entries(answers).map(([name, { status }]) => [name, status]));
+  // No answer may carry a credential: the secret, or the sessionId a genuine delivery holds.
+  const leaks = Object.entries(answers)
+    .filter(([, { text }]) => text.includes(SECRET) || text.includes(SESSION_ID))
+    .map(([name]) => name);
+  return { answers, statuses, leaks };
+}
