@@ -20,6 +20,12 @@ const COLOURS = {
   standardwebhooks: "#a16207",
 };
 
+// Short enough for one line over the panel.
+const PANEL_TITLES = {
+  emoji: "emoji-heavy text messages (messages.upsert)",
+  ascii: "group metadata (groups.upsert) and image messages with base64 thumbnails (messages.upsert)",
+};
+
 const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 export function chartSvg(res) {
@@ -27,7 +33,7 @@ export function chartSvg(res) {
   const bodies = bodiesOf(res);
   // One panel per body family, on the same scale.
   const panels = [...new Set(bodies.map((b) => b.family))].map((id) => ({
-    title: `${FAMILY_NAMES[id] ?? id} bodies: ${res.families?.find((f) => f.id === id)?.title ?? "emoji-heavy text messages (messages.upsert)"}`,
+    title: `${FAMILY_NAMES[id] ?? id} bodies: ${PANEL_TITLES[id] ?? res.families?.find((f) => f.id === id)?.title ?? id}`,
     bodies: bodies.filter((b) => b.family === id),
   }));
   const ratio = (id, b) => res.timings[id][b.id].median / res.timings[res.baseline][b.id].median;

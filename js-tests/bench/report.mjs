@@ -115,7 +115,7 @@ export function tables(res) {
   out.push(table(["file", "raw", "gzip"], [...s.files.map((f) => [f.file, kib(f.raw), kib(f.gzip)]), ["**total**", kib(s.raw), `**${kib(s.gzip)}**`]]));
 
   const c = res.coldStart;
-  out.push(`### Cold start (${c.runs} fresh \`node\` processes, the ${c.body} body)`);
+  out.push(`### Cold start (${c.runs} fresh \`node\` processes, the emoji ${c.body} body)`);
   out.push(
     table(
       ["", "median", "min", "max"],
@@ -135,7 +135,7 @@ export function tables(res) {
 
   const m = res.memory;
   out.push(
-    `### Memory over ${m.calls.toLocaleString("en-US")} calls (${m.bodyLabel} body; both schemes × bytes/string, 1 in 10 a forgery; ${m.seconds.toFixed(1)} s)`,
+    `### Memory over ${m.calls.toLocaleString("en-US")} calls (emoji ${m.bodyLabel} body; both schemes × bytes/string, 1 in 10 a forgery; ${m.seconds.toFixed(1)} s)`,
   );
   const mib = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
   const snap = (name, v) => [name, v.calls.toLocaleString("en-US"), mib(v.wasmBytes), mib(v.rss), mib(v.heapUsed), mib(v.arrayBuffers)];
@@ -193,7 +193,7 @@ export function writeReport(res, mdUrl) {
   const a = md.indexOf(START);
   const b = md.indexOf(END);
   if (a < 0 || b < a) throw new Error("BENCHMARKS.md: generated-block markers not found");
-  const block = [START, header(res), "![Time per delivery relative to node:crypto HMAC + JSON.parse, per body size](js-tests/bench/chart.svg)", tables(res), END].join("\n\n");
+  const block = [START, header(res), "![Time per delivery relative to node:crypto HMAC + JSON.parse, per body family and size](js-tests/bench/chart.svg)", tables(res), END].join("\n\n");
   writeFileSync(mdUrl, md.slice(0, a) + block + md.slice(b + END.length));
 }
 
