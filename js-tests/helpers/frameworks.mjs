@@ -36,28 +36,34 @@ export function installTarball(dir, tarball) {
 
 const MiB = 1 << 20;
 const genuineBody = bodyOf(deliveries.messageUpsert);
-// A well-formed delivery 1 byte over the default limit (maxBodyBytes, 1 MiB).
-const oversizedBody = (() => {
+/** A well-formed session.status delivery of exactly `size` bytes (padded with an extra member). */
+function deliveryOfSize(size) {
   const head = JSON.stringify({ ...deliveries.sessionStatus, padding: "" });
-  return new TextEncoder().encode(head.replace('"padding":""', `"padding":"${"x".repeat(MiB + 1 - head.length)}"`));
-})();
+  return new TextEncoder().encode(head.replace('"padding":""', `"padding":"${"x".repeat(size - head.length)}"`));
+}
 
-/** What a WasenderAPI endpoint must answer, whatever hosts it. */
-export const EXPECTED = { genuine: 200, sessionStatus: 200, forged: 401, unsigned: 401, oversized: 413, malformed: 400 };
+/**
+ * What a WasenderAPI endpoint must answer, whatever hosts it: a delivery
+ * of exactly the default limit (maxBodyBytes, 1 MiB) is accepted, one byte
+ * more is refused, whether by the package or by the framework's own parser.
+ */
+export const EXPECTED = { genuine: 200, sessionStatus: 200, largest: 200, forged: 401, unsigned: 401, oversized: 413, malformed: 400 };
 
 /**
  * Send `url` a genuine delivery (signed as the default scheme signs: the
- * secret itself in x-webhook-signature), a second genuine event, a forged
- * and an unsigned one, one over the size limit and a malformed one. Returns
+ * secret itself in x-webhook-signature), a second genuine event, one of
+ * exactly the size limit, a forged and an unsigned one, one a byte over the
+ * limit and a malformed one. Returns
  * each answer's status and text; `statuses` compares with EXPECTED.
  */
 export async function sendDeliveries(url) {
   const cases = {
     genuine: [genuineBody, SECRET],
     sessionStatus: [bodyOf(deliveries.sessionStatus), SECRET],
+    largest: [deliveryOfSize(MiB), SECRET],
     forged: [genuineBody, "not-the-secret"],
     unsigned: [genuineBody, undefined],
-    oversized: [oversizedBody, SECRET],
+    oversized: [deliveryOfSize(MiB + 1), SECRET],
     malformed: [new TextEncoder().encode('{"event":'), SECRET],
   };
   const answers = {};
