@@ -4,6 +4,7 @@
 // answer the same way.
 import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SECRET, SESSION_ID, bodyOf, deliveries } from "./deliveries.mjs";
@@ -47,14 +48,37 @@ function deliveryOfSize(size) {
  * of exactly the default limit (maxBodyBytes, 1 MiB) is accepted, one byte
  * more is refused, whether by the package or by the framework's own parser.
  */
-export const EXPECTED = { genuine: 200, sessionStatus: 200, largest: 200, forged: 401, unsigned: 401, oversized: 413, malformed: 400 };
+export const EXPECTED = { genuine: 200, sessionStatus: 200, largest: 200, forged: 401, unsigned: 401, oversized: 413, streamedOversized: 413, malformed: 400, stillUp: 200 };
+
+/**
+ * POST `body` on a connection of its own (so no case meets a connection the
+ * server closed after an earlier one), with a Content-Length, or `streamed`
+ * in 16 KiB chunks without one. Resolves with the answer's status and text,
+ * even when the server answers before the whole body is sent.
+ */
+function post(url, { body, headers, streamed = false }) {
+  return new Promise((resolve, reject) => {
+    const all = streamed ? headers : { ...headers, "content-length": String(body.length) };
+    const req = request(url, { method: "POST", headers: all, agent: false }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject); // ignored once an answer has come
+    if (!streamed) return req.end(body);
+    for (let at = 0; at < body.length; at += 16384) req.write(body.subarray(at, at + 16384));
+    req.end();
+  });
+}
 
 /**
  * Send `url` a genuine delivery (signed as the default scheme signs: the
  * secret itself in x-webhook-signature), a second genuine event, one of
  * exactly the size limit, a forged and an unsigned one, one a byte over the
- * limit and a malformed one. Returns
- * each answer's status and text; `statuses` compares with EXPECTED.
+ * limit, one over it streamed without Content-Length, a malformed one, and
+ * a genuine one again (the server survived them). Returns each answer's
+ * status and text; `statuses` compares with EXPECTED.
  */
 export async function sendDeliveries(url) {
   const cases = {
@@ -64,14 +88,21 @@ export async function sendDeliveries(url) {
     forged: [genuineBody, "not-the-secret"],
     unsigned: [genuineBody, undefined],
     oversized: [deliveryOfSize(MiB + 1), SECRET],
+    // Over the limit with no Content-Length: refused while reading, and the server lives on.
+    streamedOversized: [deliveryOfSize(MiB + 65536), SECRET, { streamed: true }],
     malformed: [new TextEncoder().encode('{"event":'), SECRET],
+    stillUp: [genuineBody, SECRET],
   };
   const answers = {};
-  for (const [name, [body, signature]] of Object.entries(cases)) {
+  for (const [name, [body, signature, { streamed } = {}]] of Object.entries(cases)) {
     const headers = { "content-type": "application/json" };
     if (signature !== undefined) headers["x-webhook-signature"] = signature;
-    const res = await fetch(url, { method: "POST", headers, body });
-    answers[name] = { status: res.status, text: await res.text() };
+    try {
+      answers[name] = await post(url, { body, headers, streamed });
+    } catch (error) {
+      // A reset connection or a server that died shows as this case's status.
+      answers[name] = { status: `no answer (${error.code ?? error.message})`, text: "" };
+    }
   }
   const statuses = Object.fromEntries(Object.entries(answers).map(([name, { status }]) => [name, status]));
   // No answer may carry a credential: the secret, or the sessionId a genuine delivery holds.
