@@ -2,7 +2,7 @@
 // routes get the raw bytes the signature covers, every other route keeps
 // Fastify's JSON parsing.
 import Fastify from "fastify";
-import { WasenderWebhook, WebhookError } from "wasender-webhook";
+import { WasenderWebhook, isWebhookError } from "wasender-webhook";
 import { verifyNodeRequest } from "wasender-webhook/node";
 
 // Made at start-up, so an unset secret stops the server here with the fix.
@@ -20,7 +20,7 @@ async function wasenderWebhook(scope) {
   });
 
   scope.setErrorHandler((error, request, reply) => {
-    if (!(error instanceof WebhookError)) throw error; // Fastify's own (413 over bodyLimit, …)
+    if (!isWebhookError(error)) throw error; // Fastify's own (413 over bodyLimit, …)
     // A 5xx is this server's mistake: the log says what, the sender learns nothing of it.
     if (error.status >= 500) {
       request.log.error(error);

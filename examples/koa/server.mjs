@@ -2,7 +2,7 @@
 // reads the request's stream itself (ctx.request wraps Node's request).
 import Koa from "koa";
 import Router from "@koa/router";
-import { WasenderWebhook, WebhookError } from "wasender-webhook";
+import { WasenderWebhook, isWebhookError } from "wasender-webhook";
 import { verifyNodeRequest } from "wasender-webhook/node";
 
 // Made at start-up, so an unset secret stops the server here with the fix.
@@ -15,7 +15,7 @@ router.post("/webhook", async (ctx) => {
     console.log(`wasender delivery: ${event.event}`);
     ctx.body = { ok: true }; // never the event: its sessionId is a credential
   } catch (e) {
-    if (!(e instanceof WebhookError)) throw e;
+    if (!isWebhookError(e)) throw e;
     // A 5xx is this server's mistake: the log says what, the sender learns nothing of it.
     if (e.status >= 500) console.error(e);
     ctx.status = e.status;

@@ -4,7 +4,7 @@
 import Koa from "koa";
 import Router from "@koa/router";
 import bodyParser from "koa-bodyparser";
-import { WasenderWebhook, WebhookError } from "wasender-webhook";
+import { WasenderWebhook, isWebhookError } from "wasender-webhook";
 import { verifyNodeRequest } from "wasender-webhook/node";
 
 const hook = new WasenderWebhook({ secret: process.env.WASENDER_WEBHOOK_SECRET });
@@ -16,7 +16,7 @@ router.post("/webhook", async (ctx) => {
     console.log(`wasender delivery: ${event.event}`);
     ctx.body = { ok: true };
   } catch (e) {
-    if (!(e instanceof WebhookError)) throw e;
+    if (!isWebhookError(e)) throw e;
     if (e.status >= 500) console.error(e);
     ctx.status = e.status;
     ctx.body = { error: e.status >= 500 ? { code: "INTERNAL_ERROR", message: "see the server's log" } : { code: e.code, message: e.message } };

@@ -7,7 +7,7 @@
 // there: h3 1.x's stream for it cannot be cancelled, and the first body that
 // passes the limit mid-stream crashes the process (ERR_INVALID_STATE).
 import { defineEventHandler, setResponseStatus } from "h3";
-import { WasenderWebhook, WebhookError } from "wasender-webhook";
+import { WasenderWebhook, isWebhookError } from "wasender-webhook";
 import { verifyNodeRequest } from "wasender-webhook/node";
 
 let hook;
@@ -20,7 +20,7 @@ export default defineEventHandler(async (event) => {
     console.log(`wasender delivery: ${delivery.event}`);
     return { ok: true }; // never the event: its sessionId is a credential
   } catch (e) {
-    if (!(e instanceof WebhookError)) throw e;
+    if (!isWebhookError(e)) throw e;
     // A 5xx is this server's mistake: the log says what, the sender learns nothing of it.
     if (e.status >= 500) console.error(e);
     setResponseStatus(event, e.status);
