@@ -1,3 +1,4 @@
+/* @ts-self-types="./index.d.ts" */
 // Browsers and bundlers: the wasm is fetched, so it loads asynchronously.
 // `await init()` once; calls made before it resolves throw NOT_INITIALIZED
 // (the guard, src/js/guard.js, checks on every call).

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from "./index.js";
+import type { WebhookEvent } from "./index.d.ts";
 
 /** What a store needs: a Workers KV namespace fits as it is. */
 export interface DedupeStore {

@@ -1,3 +1,4 @@
+/* @ts-self-types="./index.d.ts" */
 // Vercel's Edge Runtime and Next.js `runtime = "edge"` (the `edge-light`
 // condition): `?module` makes their bundler hand the .wasm over as a
 // compiled WebAssembly.Module, as Workers do; compiling bytes at run time

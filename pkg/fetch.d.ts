@@ -1,4 +1,4 @@
-import type { WasenderWebhook, WebhookEvent, WebhookOptions } from "./index.js";
+import type { WasenderWebhook, WebhookEvent, WebhookOptions } from "./index.d.ts";
 
 /**
  * Verify and parse a fetch `Request`: reads the raw body once (never
@@ -28,10 +28,12 @@ export interface WebhookContext<Env, Ctx> {
  * `200 { ok: true, event }`. `options` may be a function of `env`; static
  * options are checked here, so a bad deployment fails at start-up.
  *
- * `Env` is your Worker's bindings (default: any string-keyed record);
- * `Ctx` what the runtime passes third (default: a Workers ExecutionContext).
+ * `Env` is your Worker's bindings (default `any`: Next.js passes route
+ * params there, and a strict route-handler check needs a type that takes
+ * them); `Ctx` what the runtime passes third (default: a Workers
+ * ExecutionContext).
  */
-export declare function webhookHandler<Env = Record<string, any>, Ctx = ExecutionContextLike>(
+export declare function webhookHandler<Env = any, Ctx = ExecutionContextLike>(
   options: WebhookOptions | WasenderWebhook | ((env: Env) => WebhookOptions | WasenderWebhook),
   handle: (event: WebhookEvent, context: WebhookContext<Env, Ctx>) => unknown,
 ): (request: Request, env?: Env, ctx?: Ctx) => Promise<Response>;

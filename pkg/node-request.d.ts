@@ -1,4 +1,4 @@
-import type { WasenderWebhook, WebhookEvent, WebhookOptions } from "./index.js";
+import type { WasenderWebhook, WebhookEvent, WebhookOptions } from "./index.d.ts";
 
 /**
  * What verifyNodeRequest reads: an http.IncomingMessage, an Express, Koa

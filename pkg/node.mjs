@@ -1,3 +1,4 @@
+/* @ts-self-types="./index.d.ts" */
 // Node, Deno and Bun: load the wasm from beside this file, synchronously,
 // so the API is usable as soon as the import resolves.
 import { Buffer } from "node:buffer";

@@ -1,3 +1,4 @@
+/* @ts-self-types="./testing.d.ts" */
 // wasender-webhook/testing on the browser core: signWebhook, createTestRequest,
 // the builders and sampleEvents.
 import * as core from "./browser.mjs";

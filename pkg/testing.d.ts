@@ -1,4 +1,4 @@
-import type { EventOf, WebhookBody, WebhookEventName, WebhookScheme, WebhookSecret } from "./index.js";
+import type { EventOf, WebhookBody, WebhookEventName, WebhookScheme, WebhookSecret } from "./index.d.ts";
 
 export interface SignOptions {
   secret: WebhookSecret;

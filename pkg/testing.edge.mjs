@@ -1,3 +1,4 @@
+/* @ts-self-types="./testing.d.ts" */
 // wasender-webhook/testing on the edge core (Vercel, Next.js edge routes):
 // signWebhook, createTestRequest, the builders and sampleEvents.
 import * as core from "./edge.mjs";

@@ -1,3 +1,4 @@
+/* @ts-self-types="./testing.d.ts" */
 // wasender-webhook/testing on the node core: signWebhook, createTestRequest,
 // createNodeRequest, the builders and sampleEvents.
 import { Buffer } from "node:buffer";

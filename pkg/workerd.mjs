@@ -1,3 +1,4 @@
+/* @ts-self-types="./index.d.ts" */
 // Cloudflare Workers (workerd): the bundler hands the .wasm over as a
 // compiled WebAssembly.Module, the only form Workers accept (compiling
 // bytes at run time is forbidden there).

@@ -8,7 +8,7 @@ import { WasenderWebhook, WebhookError } from "wasender-webhook";
 const hook = new WasenderWebhook({ secret: process.env.WASENDER_WEBHOOK_SECRET });
 const app = express();
 
-app.post("/webhook", express.raw({ type: "application/json" }), async (req, res) => {
+app.post("/webhook", express.raw({ type: "application/json", limit: "1mb" }), async (req, res) => {
   try {
     const event = await verifyNodeRequest(req, hook);
     res.json({ received: event.event });

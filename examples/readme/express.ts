@@ -7,7 +7,7 @@ const hook = new WasenderWebhook({ secret: process.env.WASENDER_WEBHOOK_SECRET }
 const app = express();
 
 // The raw bytes for this route only; other routes keep express.json().
-app.post("/webhook", express.raw({ type: "application/json" }), async (req, res) => {
+app.post("/webhook", express.raw({ type: "application/json", limit: "1mb" }), async (req, res) => {
   try {
     const event = await verifyNodeRequest(req, hook);
     res.json({ received: event.event });

@@ -29,14 +29,14 @@ check(run("publint", [pkgDir, "--strict"]), "publint --strict");
 check(run("attw", [tarball]), "arethetypeswrong, default profile (node10, node16 CJS and ESM, bundler)");
 
 // Edge entry points, and every module they import, must not touch Node APIs.
-const edgeEntries = ["workerd.mjs", "browser.mjs", "fetch.workerd.mjs", "fetch.browser.mjs", "testing.workerd.mjs", "testing.browser.mjs", "dedupe.mjs"];
+const edgeEntries = ["workerd.mjs", "browser.mjs", "edge.mjs", "fetch.workerd.mjs", "fetch.browser.mjs", "fetch.edge.mjs", "testing.workerd.mjs", "testing.browser.mjs", "testing.edge.mjs", "dedupe.mjs"];
 const nodeOnly = /\bBuffer\b|from\s*["']node:|require\(["']node:|import\(["']node:|\bprocess\./;
 function reachable(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const text = readFileSync(file, "utf8");
   for (const [, spec] of text.matchAll(/(?:import|export)\s[^"';]*?from\s*["'](\.[^"']+)["']|import\s*["'](\.[^"']+)["']/g)) {
-    if (spec && !spec.endsWith(".wasm")) reachable(join(dirname(file), spec), seen);
+    if (spec && !/\.wasm(\?module)?$/.test(spec)) reachable(join(dirname(file), spec), seen);
   }
   for (const [, spec] of text.matchAll(/import\s*["'](\.[^"']+)["']/g)) reachable(join(dirname(file), spec), seen);
   return seen;

@@ -12,6 +12,8 @@ export declare class WebhookError<Code extends WebhookErrorCode = WebhookErrorCo
   readonly code: Code;
   /** The HTTP status to answer with, e.g. 401. */
   readonly status: WebhookErrorStatuses[Code];
+  /** `status` under the name NestJS's and Express's error handlers read. */
+  readonly statusCode: WebhookErrorStatuses[Code];
   toJSON(): { name: "WebhookError"; code: Code; status: WebhookErrorStatuses[Code]; message: string };
 }
 

@@ -26,6 +26,11 @@ export class WebhookError extends Error {
     this.status = status;
   }
 
+  /** `status` under the name NestJS's and Express's error handlers read. */
+  get statusCode() {
+    return this.status;
+  }
+
   get [BRAND]() {
     return true;
   }
