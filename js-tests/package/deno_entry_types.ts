@@ -5,8 +5,12 @@ import { WasenderWebhook, isWebhookError } from "./entries/node.mjs";
 import { verifyRequest } from "./entries/fetch.mjs";
 import { buildMessage } from "./entries/testing.mjs";
 
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
 const hook = new WasenderWebhook({ secret: "s" });
 export const scheme: "wasender" | "hmac-sha256" = hook.scheme;
+// Types inferred from the JavaScript would be `any` here.
+export const typed: [IsAny<typeof hook.scheme>, IsAny<ReturnType<typeof hook.handleWebhookEvent>>] = [false, false];
 // @ts-expect-error: typed, so an unknown method is an error
 hook.nope();
 // @ts-expect-error: the delivery is typed per event
