@@ -7,31 +7,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { SECRET } from "../helpers/deliveries.mjs";
-import { EXPECTED, exampleDir, installTarball, packTarball, sendDeliveries } from "../helpers/frameworks.mjs";
-import { startServer } from "../helpers/server.mjs";
+import { checkOtherRoute, checkWebhook, exampleDir, installPackage, startExample } from "../helpers/frameworks.mjs";
 
 const dir = exampleDir("koa");
 
-const start = (file) =>
-  startServer({ command: "node", args: [file], cwd: dir, env: { WASENDER_WEBHOOK_SECRET: SECRET, PORT: "0" }, ready: /listening on (http:\/\/\S+)/ });
-
-async function checkWebhook(server) {
-  const { answers, statuses, leaks } = await sendDeliveries(server.url);
-  assert.deepEqual(statuses, EXPECTED, `${JSON.stringify(answers.genuine)}\n${server.logs()}`);
-  assert.deepEqual(leaks, [], "an answer carried a credential");
-  assert.deepEqual(JSON.parse(answers.genuine.text), { ok: true });
-  assert.equal(JSON.parse(answers.forged.text).error.code, "INVALID_SIGNATURE");
-  return answers;
-}
+const start = (file) => startExample(dir, [file]);
 
 test("Koa", async (t) => {
-  const { tarball, remove } = packTarball();
-  try {
-    t.diagnostic(`installed wasender-webhook ${installTarball(dir, tarball)} from the tarball`);
-  } finally {
-    remove();
-  }
+  installPackage(t, dir);
   execFileSync(join(dir, "node_modules", ".bin", "tsc"), ["-p", dir], { stdio: "inherit" });
 
   await t.test("without a body parser: the adapter reads the stream", async () => {
@@ -50,9 +33,7 @@ test("Koa", async (t) => {
     try {
       // The parser answers the oversized (413) and malformed (400) ones itself.
       await checkWebhook(server);
-      const order = { id: 7, items: ["olá"] };
-      const res = await fetch(new URL("/orders", server.url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(order) });
-      assert.deepEqual([res.status, await res.json()], [200, { received: order }]);
+      await checkOtherRoute(server, "/orders");
     } finally {
       await server.stop();
     }

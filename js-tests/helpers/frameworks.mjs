@@ -111,3 +111,44 @@ export async function sendDeliveries(url) {
     .map(([name]) => name);
   return { answers, statuses, leaks };
 }
+
+// --- the steps every framework test shares ----------------------------------
+
+/** Pack the package and install it into the example, noting the version in the test's output. */
+export function installPackage(t, dir) {
+  const { tarball, remove } = packTarball();
+  try {
+    t.diagnostic(`installed wasender-webhook ${installTarball(dir, tarball)} from the tarball`);
+  } finally {
+    remove();
+  }
+}
+
+/** Start an example's server with the test secret, on a free port. */
+export async function startExample(dir, args, command = "node") {
+  const { startServer } = await import("./server.mjs");
+  return startServer({ command, args, cwd: dir, env: { WASENDER_WEBHOOK_SECRET: SECRET, PORT: "0" }, ready: /listening on (http:\/\/\S+)/ });
+}
+
+/**
+ * Send every delivery and check the answers every host must give: the
+ * statuses, no credential in any answer, `genuine` (parsed) for the genuine
+ * delivery, INVALID_SIGNATURE for the forged one. The answers, for more checks.
+ */
+export async function checkWebhook(server, url = server.url, genuine = { ok: true }) {
+  const { default: assert } = await import("node:assert/strict");
+  const { answers, statuses, leaks } = await sendDeliveries(url);
+  assert.deepEqual(statuses, EXPECTED, `${url}: ${JSON.stringify(answers.genuine)}\n${server.logs()}`);
+  assert.deepEqual(leaks, [], `${url} answered with a credential`);
+  assert.deepEqual(JSON.parse(answers.genuine.text), genuine);
+  assert.equal(JSON.parse(answers.forged.text).error.code, "INVALID_SIGNATURE");
+  return answers;
+}
+
+/** A JSON route outside the webhook still gets its parsed body (answered with `status`). */
+export async function checkOtherRoute(server, path, status = 200) {
+  const { default: assert } = await import("node:assert/strict");
+  const order = { id: 7, items: ["olá"] };
+  const res = await fetch(new URL(path, server.url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(order) });
+  assert.deepEqual([res.status, await res.json()], [status, { received: order }], `${path} lost its framework's JSON parsing`);
+}
