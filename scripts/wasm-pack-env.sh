@@ -1,7 +1,7 @@
 # Sourced (after env.sh) before `wasm-pack test`, by scripts/test and by hand:
 #   source scripts/env.sh && source scripts/wasm-pack-env.sh
-#   wasm-pack test --node --mode no-install -- --locked
-#   wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install -- --locked
+#   wasm-pack test --node --mode no-install wasm --locked
+#   wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install wasm --locked
 #
 # What keeps wasm-pack (0.15.1) off the network; each would otherwise reach
 # GitHub or crates.io, which this machine cannot:

@@ -130,7 +130,11 @@ pub struct WebhookError {
 }
 
 impl WebhookError {
-    pub(crate) fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    /// An error with `code` and `message`, for integrations that find a
+    /// failure of their own (a body stream that broke off, an unreadable
+    /// body): they answer it like the core's. The message must not hold a
+    /// secret, a signature or a `sessionId`.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         WebhookError {
             code,
             message: message.into(),

@@ -10,12 +10,13 @@
 //! # Ok::<(), wasender_webhook::WebhookError>(())
 //! ```
 //!
-//! The core modules (`verify`, `event`, `error`, …) know nothing of
-//! JavaScript; the `wasm` module is a thin binding compiled only for wasm32.
-//! The crate needs only `alloc`: without the default `std` feature it is
-//! `no_std`, which is how the npm package's wasm is built (smaller).
+//! This crate is the core: it knows nothing of JavaScript or Python. The
+//! npm package's wasm and the Python wheel are thin skins over it, each a
+//! crate of its own in the repository (ARCHITECTURE.md). It needs only
+//! `alloc`: without the default `std` feature it is `no_std`.
 
 #![cfg_attr(not(any(test, feature = "std")), no_std)]
+#![forbid(unsafe_code)]
 
 extern crate alloc;
 
@@ -25,35 +26,45 @@ mod decimal;
 pub mod error;
 pub mod event;
 pub mod json;
-pub mod secret;
-pub mod signature;
-pub mod typescript;
-pub mod utf16;
-pub mod verify;
-pub mod webhook;
-
-/// Smaller and faster than the default wasm allocator; every call's
-/// allocations are short-lived, which suits it.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-/// Without std there is no panic runtime: a panic traps the wasm instance.
-/// None is reachable on our paths (tests/no_panic.rs); this handler only
-/// spares the wasm the standard library's message formatting.
-#[cfg(all(target_arch = "wasm32", not(any(test, feature = "std"))))]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    core::arch::wasm32::unreachable()
-}
-
-/// The JS bindings; public only so the wasm tests can drive them.
-#[cfg(target_arch = "wasm32")]
-#[doc(hidden)]
-pub mod wasm;
+mod secret;
+mod signature;
+mod utf16;
+mod verify;
+mod webhook;
 
 pub use error::{ErrorCode, WebhookError};
 pub use event::{parse_event, parse_event_text, Event};
 pub use secret::Secret;
 pub use verify::{BuiltInHmac, HostHmac, Scheme, Verifier, MAX_SIGNATURE_LEN};
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
+
+/// Not public API: what the repository's own binding crates (the wasm
+/// skin), tests and fuzz targets reach inside the core for. Nothing here is
+/// covered by semver; it changes whenever the bindings do.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::event::derived::{shapes_json, Op, Tape, DERIVED, SHAPES};
+    pub use crate::event::shape::check as check_shape;
+    pub use crate::json::parse::{parse, parse_text, ParseError, MAX_DEPTH};
+    pub use crate::json::scan::plain_run;
+    pub use crate::json::write::{write_json, write_str, write_text};
+    pub use crate::signature::{decode_hmac_sha256_tag, to_hex, TAG_LEN};
+    pub use crate::verify::sign_hmac_sha256;
+
+    /// The model's and the views' TypeScript declarations, and one row per
+    /// event kind: (variant, canonical name, data type, view member).
+    pub mod typescript {
+        pub use crate::event::model::ts_declarations as model_declarations;
+        pub use crate::event::views::ts_declarations as view_declarations;
+        use crate::prelude::*;
+
+        /// Per event kind: (variant, canonical name, `data`'s type, the
+        /// view's member, if it has one).
+        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<&'static str>)> {
+            crate::event::EventData::ts_rows()
+                .into_iter()
+                .map(|(variant, name, data, view)| (variant, name, data, view.ts_member()))
+                .collect()
+        }
+    }
+}

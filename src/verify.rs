@@ -119,7 +119,11 @@ impl Verifier {
 impl<H: HostHmac> Verifier<H> {
     /// [`Verifier::new`], taking each MAC from `host` where it answers; the
     /// comparison with the header stays here, in constant time.
-    pub fn with_host(scheme: Scheme, secrets: &[Secret], host: H) -> Result<Verifier<H>, WebhookError> {
+    pub fn with_host(
+        scheme: Scheme,
+        secrets: &[Secret],
+        host: H,
+    ) -> Result<Verifier<H>, WebhookError> {
         if secrets.is_empty() {
             return Err(WebhookError::new(
                 ErrorCode::MissingSecret,
@@ -127,7 +131,10 @@ impl<H: HostHmac> Verifier<H> {
             ));
         }
         if scheme == Scheme::Wasender {
-            if let Some(i) = secrets.iter().position(|s| s.as_bytes().len() > MAX_SIGNATURE_LEN) {
+            if let Some(i) = secrets
+                .iter()
+                .position(|s| s.as_bytes().len() > MAX_SIGNATURE_LEN)
+            {
                 return Err(WebhookError::new(
                     ErrorCode::InvalidOptions,
                     [
@@ -175,7 +182,11 @@ impl<H: HostHmac> Verifier<H> {
             Keys::Macs(_) if H::OFFERED => secrets.to_vec(),
             _ => Vec::new(),
         };
-        Ok(Verifier { keys, host, host_keys })
+        Ok(Verifier {
+            keys,
+            host,
+            host_keys,
+        })
     }
 
     pub fn scheme(&self) -> Scheme {
@@ -389,7 +400,9 @@ mod tests {
         let body = b"{\"event\":\"x\"}";
         let genuine = hmac_hex(b"k2", body);
         let sevens = "07".repeat(32);
-        let verifier = |host| Verifier::with_host(Scheme::HmacSha256, &["k1".into(), "k2".into()], host).unwrap();
+        let verifier = |host| {
+            Verifier::with_host(Scheme::HmacSha256, &["k1".into(), "k2".into()], host).unwrap()
+        };
         for host in [Host::Right, Host::Declines] {
             assert_eq!(verifier(host).verify(body, Some(&genuine)), Ok(1));
             assert!(verifier(host).verify(body, Some(&sevens)).is_err());

@@ -1,8 +1,8 @@
 //! The whole job in one place: limit, verify, then parse.
 
-use crate::prelude::*;
 use crate::error::{ErrorCode, WebhookError};
 use crate::event::{parse_event, parse_event_text, Event};
+use crate::prelude::*;
 use crate::secret::Secret;
 use crate::verify::{BuiltInHmac, HostHmac, Scheme, Verifier};
 
@@ -108,6 +108,7 @@ impl<H: HostHmac> Webhook<H> {
     /// Like [`Self::check_body_size`], for a host that knows only a lower
     /// bound on the size (a JS string's UTF-16 length before encoding it):
     /// a string over the limit is refused without being copied at all.
+    #[doc(hidden)]
     pub fn check_min_body_size(&self, min_len: usize) -> Result<(), WebhookError> {
         if min_len > self.max_body_bytes {
             return Err(WebhookError::body_over_limit(self.max_body_bytes));
@@ -131,26 +132,12 @@ impl<H: HostHmac> Webhook<H> {
         parse_event(body)
     }
 
-    /// [`Self::handle`] for a host whose strings are UTF-16 (JavaScript):
-    /// after verifying, the body is checked as UTF-8 in the same pass that
-    /// appends its UTF-16 code units to `units` (none for ASCII), so the
-    /// host can make its string without decoding UTF-8 again.
-    pub fn handle_utf16<'a>(
-        &self,
-        body: &'a [u8],
-        signature: Option<&str>,
-        units: &mut Vec<u16>,
-    ) -> Result<Event<'a>, WebhookError> {
-        self.verify(body, signature)?;
-        match crate::utf16::checked_utf16(body, units) {
-            Some(text) => parse_event_text(text),
-            // Not UTF-8: the byte-checking parse says where.
-            None => parse_event(body),
-        }
-    }
-
     /// [`Self::handle`] for a body that is text already.
-    pub fn handle_text<'a>(&self, body: &'a str, signature: Option<&str>) -> Result<Event<'a>, WebhookError> {
+    pub fn handle_text<'a>(
+        &self,
+        body: &'a str,
+        signature: Option<&str>,
+    ) -> Result<Event<'a>, WebhookError> {
         self.verify(body.as_bytes(), signature)?;
         parse_event_text(body)
     }
@@ -203,30 +190,21 @@ mod tests {
     }
 
     #[test]
-    fn the_utf16_and_text_forms_agree_with_handle() {
+    fn the_text_form_agrees_with_handle() {
         let h = Webhook::new(Options::with_secret("s3cret")).unwrap();
         let emoji = r#"{"event":"session.status","data":{"status":"connected","note":"olá 😀"}}"#;
         for body in [BODY, emoji.as_bytes()] {
-            let mut units = Vec::new();
-            let event = h.handle_utf16(body, Some("s3cret"), &mut units).unwrap();
-            assert_eq!(event.derived_json(), h.handle(body, Some("s3cret")).unwrap().derived_json());
             let text = core::str::from_utf8(body).unwrap();
-            // ASCII needs no units; anything else gets all of them.
-            let expected: Vec<u16> = if body.is_ascii() { vec![] } else { text.encode_utf16().collect() };
-            assert_eq!(units, expected);
-            assert_eq!(h.handle_text(text, Some("s3cret")).unwrap().derived_json(), event.derived_json());
+            let want = h.handle(body, Some("s3cret")).unwrap().derived_json();
+            assert_eq!(
+                h.handle_text(text, Some("s3cret")).unwrap().derived_json(),
+                want
+            );
         }
-        // The same errors, in the same order: the signature before the
-        // UTF-8, and the UTF-8 error saying where.
-        let broken = b"{\"event\":\"x\xff\",\"data\":{}}";
-        for sig in [Some("s3cret"), Some("forged"), None] {
-            let mut units = Vec::new();
-            let got = h.handle_utf16(broken, sig, &mut units).unwrap_err();
-            let want = h.handle(broken, sig).unwrap_err();
-            assert_eq!((got.code(), got.message()), (want.code(), want.message()));
-            assert!(units.is_empty());
-        }
-        assert_eq!(h.handle_text("{}", Some("forged")).unwrap_err().code(), ErrorCode::InvalidSignature);
+        assert_eq!(
+            h.handle_text("{}", Some("forged")).unwrap_err().code(),
+            ErrorCode::InvalidSignature
+        );
     }
 
     #[test]

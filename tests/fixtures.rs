@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use wasender_webhook::json::{parse, Json};
+use wasender_webhook::__private::parse;
+use wasender_webhook::json::Json;
 use wasender_webhook::{parse_event, ErrorCode};
 
 mod common;
@@ -13,7 +14,6 @@ use common::{same, tape_to_json};
 fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
-
 
 #[test]
 fn every_fixture_meets_its_expectation() {
@@ -74,7 +74,11 @@ fn every_fixture_meets_its_expectation() {
             "{name}: name as received"
         );
         // Lossless: data and every other top-level member, exactly as sent.
-        assert_eq!(Some(event.data()), body.get("data"), "{name}: data untouched");
+        assert_eq!(
+            Some(event.data()),
+            body.get("data"),
+            "{name}: data untouched"
+        );
         assert_eq!(
             Some(&Json::Object(event.body().clone())),
             body.as_object().map(|o| Json::Object(o.clone())).as_ref(),
@@ -82,7 +86,11 @@ fn every_fixture_meets_its_expectation() {
         );
 
         let view_name = derived.get("view").and_then(Json::as_str);
-        let view_of = |v: &str| (view_name == Some(v)).then(|| derived.get("value")).flatten();
+        let view_of = |v: &str| {
+            (view_name == Some(v))
+                .then(|| derived.get("value"))
+                .flatten()
+        };
         for view in ["messages", "statuses", "reactions", "sessionStatus"] {
             match (expect.get(view), view_of(view)) {
                 (Some(want), Some(got)) => assert!(
@@ -104,15 +112,23 @@ fn every_fixture_meets_its_expectation() {
             want_ts.map(|t| if t > 1e11 { t / 1000.0 } else { t }),
             "{name}: timestamp"
         );
-        assert_eq!(event.kind().view_name(), view_name, "{name}: the table's view");
+        assert_eq!(
+            event.kind().view_name(),
+            view_name,
+            "{name}: the table's view"
+        );
 
         // The wasm's hand-off: the same, as a tape on which view text that
         // is a run of the body is where it lies there.
         let tape = event.derived_tape();
         let body_text = std::str::from_utf8(&bytes).unwrap();
         let (read, refs) = tape_to_json(&tape, body_text);
-        let read = parse(read.as_bytes()).unwrap_or_else(|e| panic!("{name}: tape read as {read}: {e}"));
-        assert!(same(&read, &derived), "{name}: the tape says what the JSON says");
+        let read =
+            parse(read.as_bytes()).unwrap_or_else(|e| panic!("{name}: tape read as {read}: {e}"));
+        assert!(
+            same(&read, &derived),
+            "{name}: the tape says what the JSON says"
+        );
         total_refs += refs;
     }
     // Message ids, JIDs and texts are refs in nearly every fixture.
@@ -138,7 +154,8 @@ fn every_known_event_has_a_fixture() {
 /// every fixture, the invalid ones included.
 #[test]
 fn the_shape_table_and_the_typed_decoders_agree() {
-    use wasender_webhook::event::{shape, EventData, EventKind};
+    use wasender_webhook::__private::check_shape;
+    use wasender_webhook::event::{EventData, EventKind};
     for entry in std::fs::read_dir(fixtures_dir().join("events")).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
@@ -150,7 +167,7 @@ fn the_shape_table_and_the_typed_decoders_agree() {
         let (Some(shape), Some(data)) = (kind.data_shape(), body.get("data")) else {
             continue;
         };
-        let checked = shape::check(&shape, data).map_err(|e| e.describe());
+        let checked = check_shape(&shape, data).map_err(|e| e.describe());
         let decoded = EventData::decode(kind, data)
             .map(|_| ())
             .map_err(|e| e.describe());

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use wasender_webhook::json::parse;
+use wasender_webhook::__private::parse;
 
 fn cases() -> Vec<(String, Vec<u8>)> {
     let dir =

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use wasender_webhook::json::parse;
+use wasender_webhook::__private::parse;
 use wasender_webhook::{ErrorCode, Options, Scheme, Webhook};
 
 mod common;
@@ -39,9 +39,34 @@ fn corpus() -> Vec<Vec<u8>> {
 
 /// Bytes and tokens that matter to a JSON parser and to the event model.
 const TOKENS: &[&[u8]] = &[
-    b"{", b"}", b"[", b"]", b",", b":", b"\"", b"\\", b"\\u", b"\\ud83d", b"\\udc00", b"null", b"true", b"-", b"0",
-    b"1e999", b"18446744073709551616", b"\xf0\x9f\x98", b"\xff", b"\x00", b"\"messages\":", b"\"key\":", b"\"event\":",
-    b"\"data\":", b"{\"low\":1,\"high\":-1}", b"\"timestamp\":", b"[[[[[[[[", b"\xe2\x80\xa8",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b",",
+    b":",
+    b"\"",
+    b"\\",
+    b"\\u",
+    b"\\ud83d",
+    b"\\udc00",
+    b"null",
+    b"true",
+    b"-",
+    b"0",
+    b"1e999",
+    b"18446744073709551616",
+    b"\xf0\x9f\x98",
+    b"\xff",
+    b"\x00",
+    b"\"messages\":",
+    b"\"key\":",
+    b"\"event\":",
+    b"\"data\":",
+    b"{\"low\":1,\"high\":-1}",
+    b"\"timestamp\":",
+    b"[[[[[[[[",
+    b"\xe2\x80\xa8",
 ];
 
 fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
@@ -70,44 +95,54 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
 
 #[test]
 fn mutated_inputs_give_events_or_typed_errors() {
-    let hook = Webhook::new(Options { max_body_bytes: 64 * 1024, ..Options::with_secret("s") }).unwrap();
+    let hook = Webhook::new(Options {
+        max_body_bytes: 64 * 1024,
+        ..Options::with_secret("s")
+    })
+    .unwrap();
     let corpus = corpus();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let (mut accepted, mut refused) = (0, 0);
     for round in 0..200_000 {
         let input = mutate(&mut rng, &corpus[round % corpus.len()]);
-        // The wasm's one-pass UTF-8 check (it vouches for an `unsafe`
-        // conversion to text) agrees with the standard library's.
-        let mut units = Vec::new();
-        assert_eq!(
-            wasender_webhook::utf16::checked_utf16(&input, &mut units).is_some(),
-            core::str::from_utf8(&input).is_ok()
-        );
         match hook.handle(&input, Some("s")) {
             Ok(event) => {
                 accepted += 1;
                 // Everything the event hands out must be producible, too.
                 let _ = (event.typed(), event.messages().len());
-                // The wasm's path (one-pass UTF-8 check, text entry point)
-                // makes the same event.
-                let mut units = Vec::new();
-                let same_event = hook.handle_utf16(&input, Some("s"), &mut units).expect("handle accepted it");
+                // The text entry point (the wasm's path once it has checked
+                // the UTF-8) makes the same event.
+                let text = std::str::from_utf8(&input).expect("accepted bodies are UTF-8");
+                let same_event = hook
+                    .handle_text(text, Some("s"))
+                    .expect("handle accepted it");
                 let (tape, again) = (event.derived_tape(), same_event.derived_tape());
                 assert_eq!((&tape.ops, &tape.side), (&again.ops, &again.side));
                 // The wasm's form reads back as what the JSON says, every
                 // place of view text within the body and on its characters.
-                let text = std::str::from_utf8(&input).expect("accepted bodies are UTF-8");
                 let (read, _) = tape_to_json(&tape, text);
                 let read = parse(read.as_bytes()).expect("the tape reads as JSON");
                 let derived = event.derived_json();
-                assert!(same(&read, &parse(derived.as_bytes()).expect("the writer emits JSON")));
+                assert!(same(
+                    &read,
+                    &parse(derived.as_bytes()).expect("the writer emits JSON")
+                ));
             }
             Err(e) => {
                 refused += 1;
-                let same = hook.handle_utf16(&input, Some("s"), &mut Vec::new()).err().expect("handle refused it");
-                assert_eq!((same.code(), same.message()), (e.code(), e.message()));
+                if let Ok(text) = std::str::from_utf8(&input) {
+                    let same = hook
+                        .handle_text(text, Some("s"))
+                        .expect_err("handle refused it");
+                    assert_eq!((same.code(), same.message()), (e.code(), e.message()));
+                }
                 assert!(
-                    matches!(e.code(), ErrorCode::InvalidJson | ErrorCode::InvalidPayload | ErrorCode::BodyTooLarge),
+                    matches!(
+                        e.code(),
+                        ErrorCode::InvalidJson
+                            | ErrorCode::InvalidPayload
+                            | ErrorCode::BodyTooLarge
+                    ),
                     "{:?}",
                     e.code()
                 );
@@ -115,22 +150,35 @@ fn mutated_inputs_give_events_or_typed_errors() {
             }
         }
     }
-    assert!(accepted > 2_000 && refused > 10_000, "{accepted} accepted, {refused} refused: the mutations reach both paths");
+    assert!(
+        accepted > 2_000 && refused > 10_000,
+        "{accepted} accepted, {refused} refused: the mutations reach both paths"
+    );
     let fine = br#"{"event":"session.status","data":{"status":"connected"}}"#;
-    assert_eq!(hook.handle(fine, Some("s")).unwrap().name(), "session.status");
+    assert_eq!(
+        hook.handle(fine, Some("s")).unwrap().name(),
+        "session.status"
+    );
 }
 
 #[test]
 fn hostile_signatures_never_panic() {
     let mut rng = Rng(42);
     for scheme in [Scheme::Wasender, Scheme::HmacSha256] {
-        let hook = Webhook::new(Options { scheme, ..Options::with_secret("s") }).unwrap();
+        let hook = Webhook::new(Options {
+            scheme,
+            ..Options::with_secret("s")
+        })
+        .unwrap();
         for _ in 0..20_000 {
             let len = rng.below(100);
             let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
             let header = String::from_utf8_lossy(&bytes);
             let err = hook.verify(b"{}", Some(&header)).unwrap_err();
-            assert!(matches!(err.code(), ErrorCode::InvalidSignature | ErrorCode::MissingSignature));
+            assert!(matches!(
+                err.code(),
+                ErrorCode::InvalidSignature | ErrorCode::MissingSignature
+            ));
         }
     }
 }

@@ -6,7 +6,7 @@
 //! parser's own word-at-a-time loop, so what separates the two is mostly
 //! what the parser builds (and its strict number and escape checks).
 
-use wasender_webhook::json::plain_run;
+use wasender_webhook::__private::plain_run;
 
 /// Whether `bytes` looks like one JSON value (nesting bounded like the parser's).
 pub fn check(bytes: &[u8]) -> bool {
@@ -40,7 +40,7 @@ impl Scan<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Option<()> {
-        if depth > wasender_webhook::json::MAX_DEPTH {
+        if depth > wasender_webhook::__private::MAX_DEPTH {
             return None;
         }
         self.skip_whitespace();

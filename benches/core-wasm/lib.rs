@@ -11,9 +11,19 @@ extern crate alloc;
 
 mod floor;
 
+/// The allocator and panic handler the package's wasm has (wasm/src/lib.rs):
+/// the core itself brings none.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
 use alloc::vec::Vec;
 use core::ptr::addr_of_mut;
-use wasender_webhook::{json, parse_event_text};
+use wasender_webhook::{__private as json, parse_event_text};
 
 /// The body under test. One instance, one thread: `run.mjs` writes it
 /// through `input` and then calls `run`.

@@ -31,7 +31,7 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use wasender_webhook::verify::sign_hmac_sha256;
+use wasender_webhook::__private::sign_hmac_sha256;
 use wasender_webhook::{Options, Scheme, Secret, Webhook};
 
 /// dudect's threshold: |t| above this is a leak "with high confidence".

@@ -12,9 +12,10 @@
 use std::fmt::Write as _;
 
 use serde_json::Value;
-use wasender_webhook::json::{self, Json, ParseError, MAX_DEPTH};
-use wasender_webhook::signature::{decode_hmac_sha256_tag, to_hex, TAG_LEN};
-use wasender_webhook::verify::sign_hmac_sha256;
+use wasender_webhook::__private::{
+    self as json, decode_hmac_sha256_tag, sign_hmac_sha256, to_hex, ParseError, MAX_DEPTH, TAG_LEN,
+};
+use wasender_webhook::json::Json;
 use wasender_webhook::{
     parse_event, parse_event_text, ErrorCode, Event, Options, Scheme, Secret, Webhook, WebhookError,
 };
@@ -728,7 +729,7 @@ pub fn handle_case(case: &HandleCase) {
     }
     let mut units = Vec::new();
     assert_same_result(
-        &hook.handle_utf16(body, sig, &mut units),
+        &wasender_webhook_wasm::utf16::handle_utf16(&hook, body, sig, &mut units),
         &handled,
         "handle_utf16",
     );

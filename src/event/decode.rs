@@ -5,8 +5,8 @@
 //! Also the two macros that declare a wire type once and get, from that one
 //! declaration, the Rust struct, its decoder and its TypeScript interface.
 
-use crate::prelude::*;
 use crate::json::{write_text, Json, Object};
+use crate::prelude::*;
 
 const MISSING: &str = "nothing";
 
@@ -88,7 +88,15 @@ impl ShapeError {
         if self.found == MISSING {
             return ["a required field is missing at ", &self.path()].concat();
         }
-        ["expected ", &self.expected, ", found ", self.found, " at ", &self.path()].concat()
+        [
+            "expected ",
+            &self.expected,
+            ", found ",
+            self.found,
+            " at ",
+            &self.path(),
+        ]
+        .concat()
     }
 }
 
@@ -134,7 +142,7 @@ impl<T: HasShape> HasShape for Vec<T> {
 }
 impl<T: HasShape> HasShape for OneOrMany<T> {
     const SHAPE: Shape = Shape {
-        many: Many::OneOrMany,
+        many: Many::Either,
         item: T::SHAPE.item,
     };
 }
@@ -143,7 +151,10 @@ impl<T: HasShape> HasShape for Box<T> {
 }
 
 /// An optional member: absent and `null` both read as `None`.
-pub fn optional<'a, T: Decode<'a>>(object: &'a Object<'a>, key: &str) -> Result<Option<T>, ShapeError> {
+pub fn optional<'a, T: Decode<'a>>(
+    object: &'a Object<'a>,
+    key: &str,
+) -> Result<Option<T>, ShapeError> {
     match object.get(key) {
         None | Some(Json::Null) => Ok(None),
         Some(value) => T::decode(value).map(Some).map_err(|e| e.at_key(key)),
@@ -375,7 +386,9 @@ pub fn parse_scaled(text: &str, scale: i32, truncate: bool) -> Option<i128> {
         let mut plain = true;
         for b in rest.bytes() {
             plain &= b.is_ascii_digit();
-            value = value.wrapping_mul(10).wrapping_add(u64::from(b.wrapping_sub(b'0')));
+            value = value
+                .wrapping_mul(10)
+                .wrapping_add(u64::from(b.wrapping_sub(b'0')));
         }
         if plain {
             for _ in 0..scale {
@@ -665,14 +678,25 @@ mod tests {
         assert_eq!(parse_scaled("1.7637768E9", 0, false), Some(1_763_776_800));
         // Plain digits take the short path: at its edges (19 digits; 20,
         // the longest u64; scaling past u64) it answers as the long one.
-        assert_eq!(parse_scaled("9999999999999999999", 0, false), Some(9_999_999_999_999_999_999));
-        assert_eq!(parse_scaled("18446744073709551615", 0, false), Some(u64::MAX.into()));
+        assert_eq!(
+            parse_scaled("9999999999999999999", 0, false),
+            Some(9_999_999_999_999_999_999)
+        );
+        assert_eq!(
+            parse_scaled("18446744073709551615", 0, false),
+            Some(u64::MAX.into())
+        );
         assert_eq!(parse_scaled("18446744073709551616", 0, false), None);
-        assert_eq!(parse_scaled("18446744073709551", 3, false), Some(18_446_744_073_709_551_000));
+        assert_eq!(
+            parse_scaled("18446744073709551", 3, false),
+            Some(18_446_744_073_709_551_000)
+        );
         assert_eq!(parse_scaled("18446744073709552", 3, false), None);
         assert_eq!(parse_scaled("-0007", 1, false), Some(-70));
         assert_eq!(parse_scaled("-0", 0, false), Some(0));
-        for bad in ["", "-", "+1", "1..2", ".5", "1e", "0x10", " 1", "1 ", "12a4", "--1", "1/"] {
+        for bad in [
+            "", "-", "+1", "1..2", ".5", "1e", "0x10", " 1", "1 ", "12a4", "--1", "1/",
+        ] {
             assert_eq!(parse_scaled(bad, 0, true), None, "{bad:?}");
         }
     }

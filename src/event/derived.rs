@@ -136,7 +136,8 @@ impl Sink for JsonSink {
         write_text(text, &mut self.out);
     }
     fn bool(&mut self, value: bool) {
-        self.out.extend_from_slice(if value { b"true" } else { b"false" });
+        self.out
+            .extend_from_slice(if value { b"true" } else { b"false" });
     }
     fn seconds(&mut self, time: UnixTime) {
         time.write_seconds(&mut self.out);
@@ -300,7 +301,10 @@ mod tests {
     #[test]
     fn shapes_json_lists_every_shape_s_keys() {
         let json = shapes_json();
-        assert!(json.starts_with(r#"[["event","timestamp","view","value"],["id","chatJid","isGroup""#), "{json}");
+        assert!(
+            json.starts_with(r#"[["event","timestamp","view","value"],["id","chatJid","isGroup""#),
+            "{json}"
+        );
         let parsed = crate::json::parse(json.as_bytes()).unwrap();
         assert_eq!(parsed.as_array().map(|a| a.len()), Some(SHAPES.len()));
     }

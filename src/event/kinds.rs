@@ -3,10 +3,10 @@
 //! the normalised view it carries. One row per event; the enums, the name
 //! mapping, the decoder dispatch and the TypeScript union all come from it.
 
-use crate::prelude::*;
 use super::decode::{Decode, ShapeError, TsType};
 use super::model::*;
 use crate::json::Json;
+use crate::prelude::*;
 
 macro_rules! events {
     ( $( $variant:ident = $name:literal $([ $($alias:literal),* ])? => $ty:ty, view $view:ident; )* ) => {
@@ -42,6 +42,9 @@ macro_rules! events {
             }
 
             /// The documented shape(s) of this event's `data`; `None` for unknown events.
+            // `'a` names the data types' lifetime in `$ty`, unused otherwise.
+            #[allow(clippy::extra_unused_lifetimes)]
+            #[doc(hidden)]
             pub fn data_shape<'a>(self) -> Option<super::shape::Shape> {
                 match self {
                     $( EventKind::$variant => Some(<$ty as super::shape::HasShape>::SHAPE), )*

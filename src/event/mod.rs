@@ -6,12 +6,12 @@
 //! documented shapes, and derive the normalised views from the same tree.
 //! `data` itself is kept exactly as sent.
 
-pub mod decode;
-pub mod derived;
-pub mod kinds;
+pub(crate) mod decode;
+pub(crate) mod derived;
+pub(crate) mod kinds;
 pub mod model;
-pub mod shape;
-pub mod views;
+pub(crate) mod shape;
+pub(crate) mod views;
 
 use crate::prelude::*;
 use core::fmt;
@@ -19,10 +19,12 @@ use core::fmt;
 use crate::error::{ErrorCode, WebhookError};
 use crate::json::{self, Json, Object};
 use decode::{parse_scaled, Decode, Int64};
-pub use kinds::{EventData, EventKind};
-use model::{wraps_messages, wraps_receipt, SessionStatus};
 use derived::{JsonSink, Sink, Tape, DERIVED};
-use views::{one_or_many, NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
+pub use kinds::{EventData, EventKind};
+pub use model::SessionStatus;
+use model::{wraps_messages, wraps_receipt};
+use views::one_or_many;
+pub use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, Text, UnixTime};
 
 /// A parsed, checked webhook delivery.
 #[derive(Clone, PartialEq)]
@@ -258,11 +260,13 @@ impl fmt::Debug for Event<'_> {
 
 /// Parse and check a delivery. Does no verification: call it on bytes whose
 /// signature was checked, or use [`crate::Webhook::handle`].
+#[inline]
 pub fn parse_event(bytes: &[u8]) -> Result<Event<'_>, WebhookError> {
     event_from_tree(json::parse(bytes), bytes)
 }
 
 /// [`parse_event`] for a body already known to be UTF-8.
+#[inline]
 pub fn parse_event_text(text: &str) -> Result<Event<'_>, WebhookError> {
     event_from_tree(json::parse_text(text), text.as_bytes())
 }
@@ -274,7 +278,10 @@ fn event_from_tree<'a>(
 ) -> Result<Event<'a>, WebhookError> {
     let tree = tree.map_err(|e| {
         // The parser reports a reason and a byte offset, never content.
-        WebhookError::new(ErrorCode::InvalidJson, ["invalid JSON: ", &e.describe()].concat())
+        WebhookError::new(
+            ErrorCode::InvalidJson,
+            ["invalid JSON: ", &e.describe()].concat(),
+        )
     })?;
     let Json::Object(body) = tree else {
         return Err(invalid_payload(&[

@@ -6,13 +6,13 @@
 //! wire (object vs array, wrapped vs flat) are enums with a hand-written
 //! decoder that picks the variant by structure.
 
-use crate::prelude::*;
 use super::decode::{
     expect_object, name_set, parse_integer, wire_object, Bytes, Decode, Int64, Number, OneOrMany,
     ShapeError, StrOrNum, TsDeclare, TsType,
 };
 use super::shape::{Field, HasShape, Item, Shape};
 use crate::json::Json;
+use crate::prelude::*;
 
 // The structural tests that pick a shape variant, shared by the typed
 // decoders, the shape table and the views.

@@ -15,7 +15,7 @@ pub enum Many {
     One,
     Array,
     /// An item or an array of items: the wire sends both.
-    OneOrMany,
+    Either,
 }
 
 /// What a single item must be.
@@ -73,10 +73,10 @@ pub fn check(shape: &Shape, value: &Json) -> Result<(), ShapeError> {
     match (shape.many, value) {
         (Many::One, _)
         | (
-            Many::OneOrMany,
+            Many::Either,
             Json::Object(_) | Json::String(_) | Json::Number(_) | Json::Bool(_) | Json::Null,
         ) => check_item(shape.item, value),
-        (Many::Array | Many::OneOrMany, Json::Array(items)) => {
+        (Many::Array | Many::Either, Json::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
                 check_item(shape.item, item).map_err(|e| e.at_index(i))?;
             }

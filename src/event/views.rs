@@ -2,12 +2,12 @@
 //! the event arrived in. Read from the parsed tree once its shape has been
 //! checked (one parse), and returned beside the untouched `data`.
 
-use crate::prelude::*;
 use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
-use super::model::{DeliveryStatus, SessionStatus};
 use super::derived::Sink;
+use super::model::{DeliveryStatus, SessionStatus};
 use crate::decimal::write_decimal;
 use crate::json::{Json, JsonStr};
+use crate::prelude::*;
 
 /// Text in a view: the very string the sender wrote, as `data` has it
 /// (lone surrogates included, so two ids that differ only there stay two
@@ -272,7 +272,13 @@ impl UnixTime {
             // Three digits, trailing zeros cut: 100 → ".1", 5 → ".005".
             out.push(b'.');
             let digits = [frac / 100, frac / 10 % 10, frac % 10];
-            let len = if digits[2] != 0 { 3 } else if digits[1] != 0 { 2 } else { 1 };
+            let len = if digits[2] != 0 {
+                3
+            } else if digits[1] != 0 {
+                2
+            } else {
+                1
+            };
             out.extend(digits.iter().take(len).map(|&d| b'0' + d as u8));
         }
     }
@@ -416,7 +422,10 @@ impl<'a> NormalizedMessage<'a> {
         // The first phone-number JID, else the last candidate.
         fn prefer_phone<'a>([a, b, c]: [Option<&Json<'a>>; 3]) -> Option<Text<'a>> {
             let phone = |jid: &&Json<'_>| jid.as_str().is_some_and(is_phone_jid);
-            a.filter(phone).or_else(|| b.filter(phone)).or(c).and_then(Json::string)
+            a.filter(phone)
+                .or_else(|| b.filter(phone))
+                .or(c)
+                .and_then(Json::string)
         }
         let sender_jid = if from_me || chat.ends_with("@newsletter") {
             None
@@ -436,7 +445,12 @@ impl<'a> NormalizedMessage<'a> {
             cleaned
                 .and_then(Json::as_str)
                 .and_then(only_digits)
-                .or_else(|| sender_jid.as_ref().map(JsonStr::as_str).and_then(phone_of_jid))
+                .or_else(|| {
+                    sender_jid
+                        .as_ref()
+                        .map(JsonStr::as_str)
+                        .and_then(phone_of_jid)
+                })
         };
         let content = m
             .get("message")
@@ -520,8 +534,8 @@ impl<'a> NormalizedReaction<'a> {
         let reaction = r.get("reaction").unwrap_or(&Json::Null);
         let from_me = bool_at(r, &["key", "fromMe"]).unwrap_or(false);
         let emoji = str_at(reaction, &["text"]).filter(|t| !t.is_empty());
-        let chat = str_at(reaction, &["key", "remoteJid"])
-            .or_else(|| str_at(r, &["key", "remoteJid"]));
+        let chat =
+            str_at(reaction, &["key", "remoteJid"]).or_else(|| str_at(r, &["key", "remoteJid"]));
         NormalizedReaction {
             message_id: str_at(reaction, &["key", "id"]),
             chat_jid: chat,

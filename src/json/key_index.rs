@@ -28,7 +28,11 @@ impl KeyIndex {
     }
 
     /// The position of `key` in `members`, if present.
-    pub(super) fn find(&self, members: &[(JsonStr<'_>, Json<'_>)], key: &JsonStr<'_>) -> Option<usize> {
+    pub(super) fn find(
+        &self,
+        members: &[(JsonStr<'_>, Json<'_>)],
+        key: &JsonStr<'_>,
+    ) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut slot = hash(key) & mask;
         loop {
@@ -51,7 +55,9 @@ impl KeyIndex {
     }
 
     fn place(&mut self, members: &[(JsonStr<'_>, Json<'_>)], at: usize) {
-        let Some((key, _)) = members.get(at) else { return };
+        let Some((key, _)) = members.get(at) else {
+            return;
+        };
         let mask = self.slots.len() - 1;
         let mut slot = hash(key) & mask;
         while self.slots.get(slot).is_some_and(|&s| s != 0) {
@@ -92,9 +98,16 @@ mod tests {
         assert_eq!(object.len(), 1000 + 3);
         for (i, (key, value)) in object.iter().take(1000).enumerate() {
             assert_eq!(key.as_str(), format!("k{i}"));
-            assert_eq!(value.as_number_text(), Some(format!("{}", 2000 + i).as_str()));
+            assert_eq!(
+                value.as_number_text(),
+                Some(format!("{}", 2000 + i).as_str())
+            );
         }
-        let tail: Vec<_> = object.iter().skip(1000).map(|(_, v)| v.as_number_text().unwrap()).collect();
+        let tail: Vec<_> = object
+            .iter()
+            .skip(1000)
+            .map(|(_, v)| v.as_number_text().unwrap())
+            .collect();
         assert_eq!(tail, ["3", "2", "4"]);
     }
 }

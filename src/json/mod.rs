@@ -13,18 +13,15 @@
 //! escapes (nearly all of them) are slices of it, not copies, so parsing
 //! allocates only for containers and the rare escaped string.
 
-mod key_index;
-mod parse;
-mod scan;
-mod write;
+pub(crate) mod key_index;
+pub(crate) mod parse;
+pub(crate) mod scan;
+pub(crate) mod write;
 
 use crate::prelude::*;
 use alloc::borrow::Cow;
-pub use parse::{parse, parse_text, ParseError, MAX_DEPTH};
-/// Public for the core benchmark's syntax-only floor (benches/core-wasm).
-#[doc(hidden)]
-pub use scan::plain_run;
-pub use write::{write_json, write_str, write_text};
+pub(crate) use parse::{parse, parse_text, ParseError};
+pub(crate) use write::{write_json, write_str, write_text};
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]

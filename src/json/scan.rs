@@ -30,7 +30,9 @@ pub fn plain_run(s: &[u8]) -> usize {
     for chunk in &mut words {
         // A fixed-size read, not copy_from_slice: that one stays a call to
         // memcpy per word in the wasm.
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else { break };
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
         let word = u64::from_le_bytes(bytes);
         let special = bytes_below(word, 0x20) | bytes_equal(word, b'"') | bytes_equal(word, b'\\');
         if special != 0 {
@@ -65,7 +67,9 @@ mod tests {
             for len in 0..20 {
                 let mut s: Vec<u8> = fill.iter().copied().cycle().take(len).collect();
                 assert_eq!(plain_run(&s), naive(&s));
-                for b in [0x00, 0x1f, 0x20, b'"', b'\\', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xff] {
+                for b in [
+                    0x00, 0x1f, 0x20, b'"', b'\\', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xff,
+                ] {
                     for at in 0..len {
                         let saved = s[at];
                         s[at] = b;

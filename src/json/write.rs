@@ -1,9 +1,9 @@
 //! Compact JSON output, UTF-8. Lone surrogates (which UTF-8 cannot hold)
 //! are written as `\uXXXX` escapes, so the text reads back as the same tree.
 
-use crate::prelude::*;
 use super::scan::plain_run;
 use super::{Json, JsonStr};
+use crate::prelude::*;
 
 type Sink = Vec<u8>;
 

@@ -2,7 +2,7 @@
 //! back into JSON text, as `readTape` in src/js/interop.js reads it into
 //! objects, and comparing JSON as JavaScript would.
 
-use wasender_webhook::event::derived::{Op, Tape, SHAPES};
+use wasender_webhook::__private::{Op, Tape, SHAPES};
 use wasender_webhook::json::Json;
 
 /// Structural equality where numbers compare as JavaScript reads them and
@@ -30,7 +30,10 @@ pub fn tape_to_json(tape: &Tape, body: &str) -> (String, usize) {
         ops: &tape.ops,
         at: 0,
         body: body.encode_utf16().collect(),
-        side: std::str::from_utf8(&tape.side).unwrap().encode_utf16().collect(),
+        side: std::str::from_utf8(&tape.side)
+            .unwrap()
+            .encode_utf16()
+            .collect(),
         body_texts: 0,
     };
     let mut out = String::new();

@@ -5,13 +5,11 @@ use js_sys::{Array, JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{ErrorCode, WebhookError};
-use crate::event::Event;
-use crate::secret::Secret;
-use crate::verify::{HostHmac, Scheme};
-use crate::webhook::{Options, Webhook};
+use wasender_webhook::{
+    ErrorCode, Event, HostHmac, Options, Scheme, Secret, Webhook, WebhookError,
+};
 
-#[wasm_bindgen(module = "/src/js/interop.js")]
+#[wasm_bindgen(module = "/js/interop.js")]
 extern "C" {
     // Slices cross as views of wasm memory (no copy), read before returning.
     #[wasm_bindgen(js_name = textFromAscii)]
@@ -19,7 +17,12 @@ extern "C" {
     #[wasm_bindgen(js_name = textFromUtf16)]
     fn text_from_utf16(units: &[u16]) -> JsString;
     #[wasm_bindgen(js_name = eventFromTape)]
-    fn event_from_tape(body: &JsString, tape: &[f64], side: &JsString, shapes: &JsString) -> JsValue;
+    fn event_from_tape(
+        body: &JsString,
+        tape: &[f64],
+        side: &JsString,
+        shapes: &JsString,
+    ) -> JsValue;
     /// The runtime's HMAC-SHA256 into `out`; false when it has none to
     /// offer, or its HMAC failed.
     #[wasm_bindgen(js_name = hostHmacSha256)]
@@ -52,7 +55,7 @@ impl HostHmac for JsHostHmac {
     }
 }
 
-#[wasm_bindgen(module = "/src/js/webhook_error.js")]
+#[wasm_bindgen(module = "/js/webhook_error.js")]
 extern "C" {
     #[wasm_bindgen(js_name = WebhookError)]
     type JsWebhookError;
@@ -80,7 +83,10 @@ pub fn body_from_js(hook: &JsWebhook, body: &JsValue) -> Result<Body, WebhookErr
         hook.check_min_body_size(js.length() as usize)?;
         let text = String::from(js);
         hook.check_body_size(text.len())?;
-        return Ok(Body::Text { text, js: js.clone() });
+        return Ok(Body::Text {
+            text,
+            js: js.clone(),
+        });
     }
     let view = bytes_of(body)?;
     hook.check_body_size(view.length() as usize)?;
@@ -112,17 +118,28 @@ pub fn signature_from_js(signature: &JsValue) -> Option<String> {
 
 /// The core's options from what the guard read: the secrets (strings or
 /// bytes), and the scheme and limit as given (undefined when not).
-pub fn options_from_js(secrets: &Array, scheme: &JsValue, max_body_bytes: &JsValue) -> Result<Options, WebhookError> {
-    let secrets = secrets.iter().map(|s| secret_from_js(&s)).collect::<Result<_, _>>()?;
+pub fn options_from_js(
+    secrets: &Array,
+    scheme: &JsValue,
+    max_body_bytes: &JsValue,
+) -> Result<Options, WebhookError> {
+    let secrets = secrets
+        .iter()
+        .map(|s| secret_from_js(&s))
+        .collect::<Result<_, _>>()?;
     let scheme = if scheme.is_undefined() {
         Scheme::default()
     } else {
-        scheme.as_string().as_deref().and_then(Scheme::from_name).ok_or_else(|| {
-            WebhookError::new(
+        scheme
+            .as_string()
+            .as_deref()
+            .and_then(Scheme::from_name)
+            .ok_or_else(|| {
+                WebhookError::new(
                 ErrorCode::InvalidOptions,
                 "invalid options: `scheme` must be \"wasender\" (the default) or \"hmac-sha256\"",
             )
-        })?
+            })?
     };
     let max_body_bytes = if max_body_bytes.is_undefined() {
         Options::default().max_body_bytes
@@ -145,9 +162,14 @@ pub fn options_from_js(secrets: &Array, scheme: &JsValue, max_body_bytes: &JsVal
 pub fn secret_from_js(value: &JsValue) -> Result<Secret, WebhookError> {
     match value.as_string() {
         Some(s) => Ok(Secret::from(s)),
-        None => bytes_of(value).map(|bytes| Secret::from(bytes.to_vec())).map_err(|_| {
-            WebhookError::new(ErrorCode::InvalidOptions, "invalid options: a secret must be a string or a Uint8Array")
-        }),
+        None => bytes_of(value)
+            .map(|bytes| Secret::from(bytes.to_vec()))
+            .map_err(|_| {
+                WebhookError::new(
+                    ErrorCode::InvalidOptions,
+                    "invalid options: a secret must be a string or a Uint8Array",
+                )
+            }),
     }
 }
 
@@ -156,7 +178,10 @@ pub enum Body {
     Bytes(Vec<u8>),
     /// A string body: its UTF-8 (which the encoding made valid) and the
     /// caller's own string, parsed as given with no decoding at all.
-    Text { text: String, js: JsString },
+    Text {
+        text: String,
+        js: JsString,
+    },
 }
 
 impl Body {
@@ -169,12 +194,17 @@ impl Body {
 }
 
 /// Verify, parse and convert: the event as a plain JS object (see
-/// `src/js/interop.js`): the body, verified and checked in wasm, parsed by
+/// `js/interop.js`): the body, verified and checked in wasm, parsed by
 /// the engine's `JSON.parse`, plus what the core derived from it, read off
-/// a tape (`crate::event::derived`) whose keys are named by the `shapes`
-/// (`derived::shapes_json`). View text that is a slice of the body crosses
+/// a tape (the core's `event::derived`) whose keys are named by the `shapes`
+/// (`__private::shapes_json`). View text that is a slice of the body crosses
 /// as where it lies in the body's string, not as a copy.
-pub fn handle_to_js(hook: &JsWebhook, shapes: &JsString, body: &Body, signature: Option<&str>) -> Result<JsValue, WebhookError> {
+pub fn handle_to_js(
+    hook: &JsWebhook,
+    shapes: &JsString,
+    body: &Body,
+    signature: Option<&str>,
+) -> Result<JsValue, WebhookError> {
     match body {
         Body::Text { text, js } => {
             let event = hook.handle_text(text, signature)?;
@@ -182,7 +212,7 @@ pub fn handle_to_js(hook: &JsWebhook, shapes: &JsString, body: &Body, signature:
         }
         Body::Bytes(bytes) => {
             let mut units = Vec::new();
-            let event = hook.handle_utf16(bytes, signature, &mut units)?;
+            let event = crate::utf16::handle_utf16(hook, bytes, signature, &mut units)?;
             Ok(event_to_js(&js_string(bytes, &units), &event, shapes))
         }
     }

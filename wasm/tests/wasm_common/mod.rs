@@ -5,7 +5,7 @@
 //! tested through the package (js-tests/package).
 
 use js_sys::{Array, Error, Reflect, Uint8Array, JSON};
-use wasender_webhook::wasm::WasenderWebhook;
+use wasender_webhook_wasm::WasenderWebhook;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -19,7 +19,12 @@ fn secrets(list: &[JsValue]) -> Array {
 }
 
 fn hook() -> WasenderWebhook {
-    WasenderWebhook::new(&secrets(&[SECRET.into()]), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap()
+    WasenderWebhook::new(
+        &secrets(&[SECRET.into()]),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap()
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -78,7 +83,10 @@ fn every_body_type_gives_the_same_event() {
     // A view into the middle of a larger buffer: only its own bytes count.
     let padded = Uint8Array::new_with_length(u8s.length() + 8);
     padded.set(&u8s, 4);
-    let bodies: [JsValue; 2] = [u8s.clone().into(), padded.subarray(4, 4 + u8s.length()).into()];
+    let bodies: [JsValue; 2] = [
+        u8s.clone().into(),
+        padded.subarray(4, 4 + u8s.length()).into(),
+    ];
     for body in bodies {
         assert_eq!(
             stringify(&h.handle_webhook_event(body, SECRET.into()).unwrap()),
@@ -123,7 +131,8 @@ fn each_failure_has_its_code_and_status() {
 
 #[wasm_bindgen_test]
 fn the_body_limit_holds_for_every_body_type() {
-    let small = WasenderWebhook::new(&secrets(&[SECRET.into()]), JsValue::UNDEFINED, 16.into()).unwrap();
+    let small =
+        WasenderWebhook::new(&secrets(&[SECRET.into()]), JsValue::UNDEFINED, 16.into()).unwrap();
     let big = "x".repeat(17);
     assert_webhook_error(
         small
@@ -162,16 +171,28 @@ fn bad_options_fail_at_construction() {
         (secrets(&["a".into()]), "md5".into(), u(), "INVALID_OPTIONS"),
         (secrets(&["a".into()]), u(), (-1).into(), "INVALID_OPTIONS"),
         (secrets(&["a".into()]), u(), 1.5.into(), "INVALID_OPTIONS"),
-        (secrets(&["a".into()]), u(), (16 * 1024 * 1024 + 1).into(), "INVALID_OPTIONS"),
+        (
+            secrets(&["a".into()]),
+            u(),
+            (16 * 1024 * 1024 + 1).into(),
+            "INVALID_OPTIONS",
+        ),
     ];
     for (list, scheme, max, code) in cases {
-        assert_webhook_error(WasenderWebhook::new(&list, scheme, max).err().unwrap(), code, 500);
+        assert_webhook_error(
+            WasenderWebhook::new(&list, scheme, max).err().unwrap(),
+            code,
+            500,
+        );
     }
 }
 
 #[wasm_bindgen_test]
 fn rotation_and_byte_secrets() {
-    let list = secrets(&["old-secret".into(), Uint8Array::from(SECRET.as_bytes()).into()]);
+    let list = secrets(&[
+        "old-secret".into(),
+        Uint8Array::from(SECRET.as_bytes()).into(),
+    ]);
     let h = WasenderWebhook::new(&list, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     assert_eq!(h.verify(BODY.into(), SECRET.into()).unwrap(), 1);
     assert_eq!(h.verify(BODY.into(), "old-secret".into()).unwrap(), 0);
@@ -187,7 +208,12 @@ fn hmac_scheme_verifies_a_tag_made_by_the_sender() {
         "sha256={}",
         base16ct::lower::encode_string(&mac.finalize().into_bytes())
     );
-    let h = WasenderWebhook::new(&secrets(&[SECRET.into()]), "hmac-sha256".into(), JsValue::UNDEFINED).unwrap();
+    let h = WasenderWebhook::new(
+        &secrets(&[SECRET.into()]),
+        "hmac-sha256".into(),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     assert_eq!(h.scheme(), "hmac-sha256");
     assert_eq!(
         get(

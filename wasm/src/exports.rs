@@ -2,21 +2,21 @@
 //! boundary (see `interop`) and calls the core; no logic lives here.
 //!
 //! These are the raw exports: what users call is the guard in
-//! `src/js/guard.js`, which reads every caller value before it reaches
+//! `js/guard.js`, which reads every caller value before it reaches
 //! them. So the public TypeScript declarations are written for the guard
 //! (`typescript.rs`), and these are `skip_typescript`.
 //!
 //! Errors cross as `WebhookError` instances (a JS `Error` subclass), never
 //! as strings or traps; nothing on these paths can panic.
 
-mod interop;
-mod typescript;
-
 use crate::prelude::*;
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 
-use interop::{body_from_js, handle_to_js, options_from_js, sign_input, signature_from_js, to_js_error, JsHostHmac, JsWebhook};
+use crate::interop::{
+    body_from_js, handle_to_js, options_from_js, sign_input, signature_from_js, to_js_error,
+    JsHostHmac, JsWebhook,
+};
 
 /// A verifier configured once, used for every delivery.
 #[wasm_bindgen(skip_typescript)]
@@ -32,21 +32,35 @@ impl WasenderWebhook {
     /// Uint8Arrays), `scheme` and `maxBodyBytes` (undefined when not given).
     /// Throws `WebhookError` (`MISSING_SECRET` or `INVALID_OPTIONS`, 500).
     #[wasm_bindgen(constructor)]
-    pub fn new(secrets: &Array, scheme: JsValue, max_body_bytes: JsValue) -> Result<WasenderWebhook, JsValue> {
+    pub fn new(
+        secrets: &Array,
+        scheme: JsValue,
+        max_body_bytes: JsValue,
+    ) -> Result<WasenderWebhook, JsValue> {
         let inner = options_from_js(secrets, &scheme, &max_body_bytes)
             .and_then(|options| JsWebhook::with_host(options, JsHostHmac))
             .map_err(to_js_error)?;
         Ok(WasenderWebhook {
             inner,
-            shapes: crate::event::derived::shapes_json().into(),
+            shapes: wasender_webhook::__private::shapes_json().into(),
         })
     }
 
     /// Verify the signature in constant time, then parse the raw body.
     #[wasm_bindgen(js_name = handleWebhookEvent)]
-    pub fn handle_webhook_event(&self, body: JsValue, signature: JsValue) -> Result<JsValue, JsValue> {
+    pub fn handle_webhook_event(
+        &self,
+        body: JsValue,
+        signature: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
-        handle_to_js(&self.inner, &self.shapes, &body, signature_from_js(&signature).as_deref()).map_err(to_js_error)
+        handle_to_js(
+            &self.inner,
+            &self.shapes,
+            &body,
+            signature_from_js(&signature).as_deref(),
+        )
+        .map_err(to_js_error)
     }
 
     /// Verify only, without parsing: the index of the secret that matched.
@@ -93,17 +107,16 @@ impl WasenderWebhook {
 /// the `hmac-sha256` scheme attaches (test kits, relays).
 #[wasm_bindgen(js_name = signHmacSha256, skip_typescript)]
 pub fn sign_hmac_sha256(secret: JsValue, body: JsValue) -> Result<String, JsValue> {
-    let secret = interop::secret_from_js(&secret).map_err(to_js_error)?;
+    let secret = crate::interop::secret_from_js(&secret).map_err(to_js_error)?;
     let body = sign_input(&body).map_err(to_js_error)?;
-    Ok(crate::signature::to_hex(&crate::verify::sign_hmac_sha256(
-        secret.as_bytes(),
-        &body,
-    )))
+    Ok(wasender_webhook::__private::to_hex(
+        &wasender_webhook::__private::sign_hmac_sha256(secret.as_bytes(), &body),
+    ))
 }
 
 /// The longest signature header accepted, in bytes: the guard refuses a
 /// longer one before copying it into wasm memory.
 #[wasm_bindgen(js_name = maxSignatureLength, skip_typescript)]
 pub fn max_signature_length() -> u32 {
-    crate::verify::MAX_SIGNATURE_LEN as u32
+    wasender_webhook::MAX_SIGNATURE_LEN as u32
 }

@@ -1,17 +1,16 @@
-//! The TypeScript declarations of the event types, generated from the Rust
+//! The TypeScript declarations of the event types, generated from the core's
 //! model (`event::model`, `event::views`, `event::kinds`) and the error
 //! codes, so the `.d.ts` can never drift from what the parser accepts.
 //! `scripts/build` writes them to `pkg/dist/events.d.ts`.
 
 use crate::prelude::*;
-use crate::error::ErrorCode;
-use crate::event::kinds::EventData;
-use crate::event::{model, views};
+use wasender_webhook::__private::typescript::{event_rows, model_declarations, view_declarations};
+use wasender_webhook::ErrorCode;
 
 /// The whole `events.d.ts`.
 pub fn declarations() -> String {
     let mut out = String::from(
-        "// Generated from the Rust sources by scripts/build (src/typescript.rs). Do not edit.\n\
+        "// Generated from the Rust sources by scripts/build (wasm/src/events_ts.rs). Do not edit.\n\
          // Unknown fields stay in the returned data (nothing is dropped); these interfaces\n\
          // declare the documented fields only, so that a typo does not compile.\n\n\
          /** A protobuf int64 as sent: a number, a decimal string, or a Long object. */\n\
@@ -34,10 +33,7 @@ pub fn declarations() -> String {
     }
     out.push_str("\n}\n\n/** Every `WebhookError.status`. */\nexport type WebhookErrorStatus = WebhookErrorStatuses[WebhookErrorCode];\n\n");
 
-    for declaration in model::ts_declarations()
-        .into_iter()
-        .chain(views::ts_declarations())
-    {
+    for declaration in model_declarations().into_iter().chain(view_declarations()) {
         out.push_str(&declaration);
         out.push('\n');
     }
@@ -56,13 +52,13 @@ pub fn declarations() -> String {
          }\n\n",
     );
 
-    let rows = EventData::ts_rows();
+    let rows = event_rows();
     for (variant, name, data_type, view) in &rows {
         out.push_str(&format!(
             "/** `{name}` */\nexport interface {variant}Event extends EventEnvelope {{\n"
         ));
         out.push_str(&format!("  event: \"{name}\";\n  /** Exactly as sent (deep-equal to JSON.parse of the body). */\n  data: {data_type};\n"));
-        if let Some(member) = view.ts_member() {
+        if let Some(member) = view {
             out.push_str(&format!("  {member};\n"));
         }
         out.push_str("}\n\n");
@@ -126,7 +122,7 @@ mod tests {
     #[test]
     fn the_union_has_every_event_and_unknown() {
         let ts = declarations();
-        for kind in crate::event::EventKind::KNOWN {
+        for kind in wasender_webhook::event::EventKind::KNOWN {
             assert!(
                 ts.contains(&format!("event: \"{}\";", kind.name())),
                 "{}",
