@@ -77,13 +77,21 @@ impl Scheme {
             Scheme::HmacSha256 => "hmac-sha256",
         }
     }
+}
 
-    /// Parse an option value; `None` for an unknown name.
-    pub fn from_name(name: &str) -> Option<Scheme> {
+/// A scheme from its option name ([`Scheme::as_str`]); an unknown name is
+/// `INVALID_OPTIONS`, with the names there are.
+impl core::str::FromStr for Scheme {
+    type Err = WebhookError;
+
+    fn from_str(name: &str) -> Result<Scheme, WebhookError> {
         match name {
-            "wasender" => Some(Scheme::Wasender),
-            "hmac-sha256" => Some(Scheme::HmacSha256),
-            _ => None,
+            "wasender" => Ok(Scheme::Wasender),
+            "hmac-sha256" => Ok(Scheme::HmacSha256),
+            _ => Err(WebhookError::new(
+                ErrorCode::InvalidOptions,
+                "invalid options: `scheme` must be \"wasender\" (the default) or \"hmac-sha256\"",
+            )),
         }
     }
 }

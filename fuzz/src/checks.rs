@@ -92,7 +92,7 @@ fn exercise_event(event: &Event<'_>, data: &[u8], serde_accepts_body: bool) {
         event.data(),
         event.body().len(),
         event.session_id(),
-        event.time(),
+        event.timestamp(),
     );
     let _ = format!("{event:?}");
     let typed = event.typed();
@@ -104,7 +104,7 @@ fn exercise_event(event: &Event<'_>, data: &[u8], serde_accepts_body: bool) {
         event.reactions(),
         event.session_status()
     );
-    if let Some(t) = event.timestamp() {
+    if let Some(t) = event.timestamp().map(|t| t.seconds()) {
         assert!(t.is_finite(), "timestamp {t}");
     }
 
@@ -556,7 +556,11 @@ impl HandleCase {
                 .iter()
                 .map(hex)
                 .collect(),
-            scheme: Scheme::from_name(v["scheme"].as_str().unwrap_or_default()).expect("a scheme"),
+            scheme: v["scheme"]
+                .as_str()
+                .unwrap_or_default()
+                .parse::<Scheme>()
+                .expect("a scheme"),
             max_body_bytes: v["max_body_bytes"].as_u64().expect("max_body_bytes") as usize,
             signature: if s.is_null() {
                 Signature::None

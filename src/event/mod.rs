@@ -129,13 +129,10 @@ impl<'a> Event<'a> {
         EventData::decode(self.kind, self.data()).unwrap_or(EventData::Unknown(self.data()))
     }
 
-    /// The envelope `timestamp` in unix seconds, whatever units it came in.
-    pub fn timestamp(&self) -> Option<f64> {
-        self.timestamp.map(UnixTime::seconds)
-    }
-
-    /// The envelope `timestamp` as a [`UnixTime`] (exact milliseconds).
-    pub fn time(&self) -> Option<UnixTime> {
+    /// The envelope `timestamp`, whether it was sent in seconds or in
+    /// milliseconds (exact: [`UnixTime::millis`], or
+    /// [`UnixTime::seconds`] as the JS package gives it).
+    pub fn timestamp(&self) -> Option<UnixTime> {
         self.timestamp
     }
 
@@ -477,7 +474,11 @@ mod tests {
         let e =
             parse_event(br#"{"event":"x","data":null,"sessionId":null,"timestamp":null}"#).unwrap();
         assert_eq!(
-            (e.session_id(), e.timestamp(), e.name()),
+            (
+                e.session_id(),
+                e.timestamp().map(UnixTime::seconds),
+                e.name()
+            ),
             (None, None, "unknown")
         );
         assert_eq!(e.data(), &Json::Null);

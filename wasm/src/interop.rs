@@ -130,16 +130,8 @@ pub fn options_from_js(
     let scheme = if scheme.is_undefined() {
         Scheme::default()
     } else {
-        scheme
-            .as_string()
-            .as_deref()
-            .and_then(Scheme::from_name)
-            .ok_or_else(|| {
-                WebhookError::new(
-                ErrorCode::InvalidOptions,
-                "invalid options: `scheme` must be \"wasender\" (the default) or \"hmac-sha256\"",
-            )
-            })?
+        // Anything but a string is no scheme's name: the same error.
+        scheme.as_string().unwrap_or_default().parse()?
     };
     let max_body_bytes = if max_body_bytes.is_undefined() {
         Options::default().max_body_bytes
