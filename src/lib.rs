@@ -38,6 +38,11 @@ pub use secret::Secret;
 pub use verify::{BuiltInHmac, HostHmac, Scheme, Verifier, MAX_SIGNATURE_LEN};
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
 
+// The HTTP and serde integrations, each behind its feature.
+pub use webhook::SIGNATURE_HEADER;
+#[cfg(feature = "http")]
+pub mod http;
+
 /// Not public API: what the repository's own binding crates (the wasm
 /// skin), tests and fuzz targets reach inside the core for. Nothing here is
 /// covered by semver; it changes whenever the bindings do.
