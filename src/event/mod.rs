@@ -10,6 +10,7 @@ pub(crate) mod decode;
 pub(crate) mod derived;
 pub(crate) mod kinds;
 pub mod model;
+mod owned;
 pub(crate) mod shape;
 pub(crate) mod views;
 

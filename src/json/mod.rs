@@ -14,6 +14,7 @@
 //! allocates only for containers and the rare escaped string.
 
 pub(crate) mod key_index;
+mod owned;
 pub(crate) mod parse;
 pub(crate) mod scan;
 pub(crate) mod write;
@@ -28,8 +29,9 @@ pub(crate) use write::{write_json, write_str, write_text};
 pub enum Json<'a> {
     Null,
     Bool(bool),
-    /// The number's text as written (valid JSON number syntax).
-    Number(&'a str),
+    /// The number's text as written (valid JSON number syntax): borrowed
+    /// from the body, or owned after [`Json::into_owned`].
+    Number(Cow<'a, str>),
     String(JsonStr<'a>),
     Array(Vec<Json<'a>>),
     Object(Object<'a>),
