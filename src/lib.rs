@@ -40,6 +40,8 @@ pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT
 
 // The HTTP and serde integrations, each behind its feature.
 pub use webhook::SIGNATURE_HEADER;
+#[cfg(feature = "axum")]
+pub mod axum;
 #[cfg(feature = "http")]
 pub mod http;
 
