@@ -50,8 +50,9 @@ pub mod http;
 /// covered by semver; it changes whenever the bindings do.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::event::derived::{shapes_json, Op, Tape, DERIVED, SHAPES};
+    pub use crate::event::layouts::{layouts_json, DERIVED, LAYOUTS};
     pub use crate::event::shape::check as check_shape;
+    pub use crate::event::sink::{Op, Tape};
     pub use crate::json::parse::{parse, parse_text, ParseError, MAX_DEPTH};
     pub use crate::json::scan::plain_run;
     pub use crate::json::write::{write_json, write_str, write_text};

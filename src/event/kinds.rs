@@ -3,8 +3,9 @@
 //! the normalised view it carries. One row per event; the enums, the name
 //! mapping, the decoder dispatch and the TypeScript union all come from it.
 
-use super::decode::{Decode, ShapeError, TsType};
+use super::decode::{Decode, TsType};
 use super::model::*;
+use super::shape::ShapeError;
 use crate::json::Json;
 use crate::prelude::*;
 

@@ -7,11 +7,14 @@
 //! `data` itself is kept exactly as sent.
 
 pub(crate) mod decode;
-pub(crate) mod derived;
 pub(crate) mod kinds;
+pub(crate) mod layouts;
 pub mod model;
+pub(crate) mod numbers;
 mod owned;
 pub(crate) mod shape;
+pub(crate) mod sink;
+pub(crate) mod time;
 pub(crate) mod views;
 
 use crate::prelude::*;
@@ -19,13 +22,16 @@ use core::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
 use crate::json::{self, Json, Object};
-use decode::{parse_scaled, Decode, Int64};
-use derived::{JsonSink, Sink, Tape, DERIVED};
+use decode::{Decode, Int64};
 pub use kinds::{EventData, EventKind};
+use layouts::DERIVED;
 pub use model::SessionStatus;
 use model::{wraps_messages, wraps_receipt};
+use numbers::parse_scaled;
+use sink::{JsonSink, Sink, Tape};
+pub use time::UnixTime;
 use views::one_or_many;
-pub use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, Text, UnixTime};
+pub use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, Text};
 
 /// A parsed, checked webhook delivery.
 #[derive(Clone, PartialEq)]
@@ -184,7 +190,7 @@ impl<'a> Event<'a> {
     /// `{"event": canonical name, "timestamp"?: unix seconds, "view"?: its
     /// name, "value"?: the view}`. JavaScript receives the body itself as
     /// `JSON.parse` reads it (so `data` and every other member are exactly as
-    /// sent) plus these; `src/js/interop.js` puts the two together as
+    /// sent) plus these; `wasm/js/interop.js` puts the two together as
     /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`.
     pub fn derived_json(&self) -> String {
         let mut sink = JsonSink::new();

@@ -7,10 +7,11 @@
 //! decoder that picks the variant by structure.
 
 use super::decode::{
-    expect_object, name_set, parse_integer, wire_object, Bytes, Decode, Int64, Number, OneOrMany,
-    ShapeError, StrOrNum, TsDeclare, TsType,
+    expect_object, name_set, wire_object, Bytes, Decode, Int64, Number, OneOrMany, StrOrNum,
+    TsDeclare, TsType,
 };
-use super::shape::{Field, HasShape, Item, Shape};
+use super::numbers::parse_integer;
+use super::shape::{Field, HasShape, Item, Shape, ShapeError};
 use crate::json::Json;
 use crate::prelude::*;
 

@@ -3,9 +3,9 @@
 //! checked (one parse), and returned beside the untouched `data`.
 
 use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
-use super::derived::Sink;
 use super::model::{DeliveryStatus, SessionStatus};
-use crate::decimal::write_decimal;
+use super::sink::Sink;
+use super::time::UnixTime;
 use crate::json::{Json, JsonStr};
 use crate::prelude::*;
 
@@ -57,12 +57,12 @@ impl TsType for Text<'_> {
 
 /// Declare a view once: the Rust struct (its text borrowed from the body
 /// where it can be), how it is written out (optional fields omitted when
-/// empty; its keys are shape `$shape` of `derived::SHAPES`) and its
+/// empty; its keys are layout `$layout` of `layouts::LAYOUTS`) and its
 /// TypeScript interface.
 macro_rules! view_object {
     (
         $(#[doc = $doc:literal])*
-        pub struct $name:ident as $ts:literal, shape $shape:literal {
+        pub struct $name:ident as $ts:literal, layout $layout:literal {
             $( $(#[doc = $fdoc:literal])* $field:ident : $kind:ident $ty:ty = $wire:literal ),* $(,)?
         }
     ) => {
@@ -71,14 +71,14 @@ macro_rules! view_object {
         pub struct $name<'a> { $( $(#[doc = $fdoc])* pub $field: view_object!(@type $kind $ty), )* }
 
         impl $name<'_> {
-            /// Its index in `derived::SHAPES`.
-            pub const SHAPE: usize = $shape;
+            /// Its index in `layouts::LAYOUTS`.
+            pub const LAYOUT: usize = $layout;
             /// Its keys, in the order it is written.
             pub const KEYS: &'static [&'static str] = &[$($wire),*];
 
             /// The view as an object, absent optional fields left out.
             pub fn write<S: Sink>(&self, s: &mut S) {
-                s.begin_object(Self::SHAPE);
+                s.begin_object(Self::LAYOUT);
                 $( view_object!(@put $kind s, $wire, &self.$field); )*
                 s.end_object();
             }
@@ -149,7 +149,7 @@ name_set! {
 
 view_object! {
     /// One message, the same whatever shape and wrapper it came in.
-    pub struct NormalizedMessage as "NormalizedMessage", shape 1 {
+    pub struct NormalizedMessage as "NormalizedMessage", layout 1 {
         /// `key.id`: use it (with `chatJid`) to drop duplicate deliveries.
         /// Absent when the key has none (it is "usually present").
         id: optional Text<'a> = "id",
@@ -175,7 +175,7 @@ view_object! {
 
 view_object! {
     /// A delivery-state change of one message (receipts and updates).
-    pub struct StatusUpdate as "StatusUpdate", shape 2 {
+    pub struct StatusUpdate as "StatusUpdate", layout 2 {
         /// `key.id` of the message, when the update names it.
         id: optional Text<'a> = "id",
         /// `key.remoteJid`, when the update names it.
@@ -192,7 +192,7 @@ view_object! {
 
 view_object! {
     /// A reaction added to (or removed from) a message.
-    pub struct NormalizedReaction as "NormalizedReaction", shape 3 {
+    pub struct NormalizedReaction as "NormalizedReaction", layout 3 {
         /// The message reacted to, when the reaction names it.
         message_id: optional Text<'a> = "messageId",
         /// The chat, when the reaction names it.
@@ -205,82 +205,6 @@ view_object! {
         from_me: required bool = "fromMe",
         /// Unix seconds.
         timestamp: optional UnixTime = "timestamp",
-    }
-}
-
-/// A point in time, kept as whole milliseconds since the epoch and shown
-/// as unix seconds (`1763776803.123`). Integers end to end: the text is exact
-/// and no float formatting code is needed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UnixTime {
-    millis: i64,
-}
-
-/// Nothing in seconds is above this until the year 5138; anything above is
-/// milliseconds (the wire uses both, depending on the event).
-const MILLIS_ABOVE: i128 = 100_000_000_000;
-
-impl UnixTime {
-    pub fn from_millis(millis: i128) -> Option<UnixTime> {
-        i64::try_from(millis).ok().map(|millis| UnixTime { millis })
-    }
-
-    /// From a value that may be in seconds or in milliseconds.
-    pub fn from_seconds_or_millis(value: i128) -> Option<UnixTime> {
-        if value.abs() > MILLIS_ABOVE {
-            UnixTime::from_millis(value)
-        } else {
-            UnixTime::from_millis(value * 1000)
-        }
-    }
-
-    pub fn millis(self) -> i64 {
-        self.millis
-    }
-
-    pub fn seconds(self) -> f64 {
-        self.millis as f64 / 1000.0
-    }
-
-    /// [`seconds`](Self::seconds) when it is exactly what `JSON.parse` makes
-    /// of [`seconds_text`](Self::seconds_text): up to 2^53 ms the division
-    /// rounds once, as parsing the exact decimal does; beyond, the cast
-    /// would round first.
-    pub fn seconds_exactly(self) -> Option<f64> {
-        (self.millis.unsigned_abs() <= 1 << 53).then(|| self.seconds())
-    }
-
-    /// Decimal seconds: `1763776803`, `1763776803.5`, `-1.25`.
-    pub fn seconds_text(self) -> String {
-        let mut text = Vec::new();
-        self.write_seconds(&mut text);
-        // Digits, '-' and '.' only: always UTF-8.
-        String::from_utf8(text).unwrap_or_default()
-    }
-
-    /// Append [`seconds_text`](Self::seconds_text) to `out`.
-    pub fn write_seconds(self, out: &mut Vec<u8>) {
-        if self.millis < 0 {
-            out.push(b'-');
-        }
-        let (whole, frac) = (
-            self.millis.unsigned_abs() / 1000,
-            self.millis.unsigned_abs() % 1000,
-        );
-        write_decimal(whole, out);
-        if frac != 0 {
-            // Three digits, trailing zeros cut: 100 → ".1", 5 → ".005".
-            out.push(b'.');
-            let digits = [frac / 100, frac / 10 % 10, frac % 10];
-            let len = if digits[2] != 0 {
-                3
-            } else if digits[1] != 0 {
-                2
-            } else {
-                1
-            };
-            out.extend(digits.iter().take(len).map(|&d| b'0' + d as u8));
-        }
     }
 }
 
@@ -559,26 +483,4 @@ pub fn ts_declarations() -> Vec<String> {
         StatusUpdate::ts_declaration(),
         NormalizedReaction::ts_declaration(),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unix_time_reads_seconds_or_millis_and_prints_exact_seconds() {
-        let t = |v: i128| UnixTime::from_seconds_or_millis(v).unwrap();
-        assert_eq!(t(1763776803).seconds_text(), "1763776803");
-        assert_eq!(t(1763776803123).seconds_text(), "1763776803.123");
-        assert_eq!(t(1763776803100).seconds_text(), "1763776803.1");
-        assert_eq!(t(1763776803005).seconds_text(), "1763776803.005");
-        assert_eq!(t(1763776803050).seconds_text(), "1763776803.05");
-        assert_eq!(UnixTime::from_millis(-5).unwrap().seconds_text(), "-0.005");
-        assert_eq!(
-            UnixTime::from_millis(-1250).unwrap().seconds_text(),
-            "-1.25"
-        );
-        assert_eq!(t(1763776803123).seconds(), 1763776803.123);
-        assert_eq!(UnixTime::from_millis(u64::MAX as i128), None);
-    }
 }

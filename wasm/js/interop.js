@@ -65,21 +65,21 @@ export function textFromUtf16(units) {
 
 /**
  * The event from the body's text and the tape of what the core derived
- * (`side`: the text the tape's `SideText` entries slice; `shapesText`: the
- * keys of each object shape, as JSON, the same text every call).
+ * (`side`: the text the tape's `SideText` entries slice; `layoutsText`: the
+ * keys of each object layout, as JSON, the same text every call).
  */
-export function eventFromTape(body, tape, side, shapesText) {
-  return assemble(JSON.parse(body), readTape(tape, side, body, shapesFrom(shapesText)));
+export function eventFromTape(body, tape, side, layoutsText) {
+  return assemble(JSON.parse(body), readTape(tape, side, body, layoutsFrom(layoutsText)));
 }
 
-let shapes = null;
-let shapesRead = null;
-function shapesFrom(text) {
-  if (text !== shapesRead) {
-    shapes = JSON.parse(text);
-    shapesRead = text;
+let layouts = null;
+let layoutsRead = null;
+function layoutsFrom(text) {
+  if (text !== layoutsRead) {
+    layouts = JSON.parse(text);
+    layoutsRead = text;
   }
-  return shapes;
+  return layouts;
 }
 
 const ABSENT = Symbol("absent");
@@ -89,13 +89,13 @@ const ABSENT = Symbol("absent");
  * text that is a run of the body's text comes as where it lies there, in
  * UTF-16 units, so it is a slice of the string already made, not a copy.
  */
-function readTape(tape, side, body, shapes) {
+function readTape(tape, side, body, layouts) {
   let at = 0;
   const value = () => {
     switch (tape[at++]) {
       case 0: {
         const object = {};
-        for (const key of shapes[tape[at++]]) {
+        for (const key of layouts[tape[at++]]) {
           const member = value();
           if (member !== ABSENT) object[key] = member;
         }
