@@ -44,6 +44,8 @@ pub use webhook::SIGNATURE_HEADER;
 pub mod axum;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "serde")]
+mod serde_impls;
 
 /// Not public API: what the repository's own binding crates (the wasm
 /// skin), tests and fuzz targets reach inside the core for. Nothing here is
