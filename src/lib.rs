@@ -61,7 +61,7 @@ pub mod __private {
 
         /// Per event kind: (variant, canonical name, `data`'s type, the
         /// view's member, if it has one).
-        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<&'static str>)> {
+        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<String>)> {
             crate::event::EventData::ts_rows()
                 .into_iter()
                 .map(|(variant, name, data, view)| (variant, name, data, view.ts_member()))

@@ -348,6 +348,12 @@ macro_rules! wire_object {
             fn fields() -> &'static [$crate::event::shape::Field] {
                 Self::FIELDS
             }
+
+            /// The wire name of the field called `rust` (see `shape::wire_name`).
+            #[allow(dead_code)] // only some types are read by key
+            pub(crate) const fn wire(rust: &str) -> &'static str {
+                $crate::event::shape::wire_name(&[$((stringify!($field), $wire)),*], rust)
+            }
         }
 
         impl<'a> $crate::event::shape::HasShape for $name<'a> {
