@@ -18,7 +18,9 @@ const INDEX_OBJECTS_OVER: usize = 16;
 /// Why a body is not JSON, and where (a byte offset; never the content).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    /// The byte offset of the first byte that does not fit.
     pub offset: usize,
+    /// What was expected there, in words.
     pub reason: &'static str,
 }
 
