@@ -93,7 +93,13 @@ macro_rules! events {
         }
 
         impl<'a> EventData<'a> {
-            /// Read `data` as the documented shape(s) of `kind`.
+            /// Read `data` as the documented shape(s) of `kind`
+            /// ([`crate::Event::typed`] is the public way in).
+            ///
+            /// # Errors
+            ///
+            /// Where `data` does not fit, by JSON path.
+            #[doc(hidden)]
             pub fn decode(kind: EventKind, data: &'a Json<'a>) -> Result<EventData<'a>, ShapeError> {
                 Ok(match kind {
                     $( EventKind::$variant => EventData::$variant(<$ty as Decode>::decode(data)?), )*
