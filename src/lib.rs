@@ -33,7 +33,7 @@ mod verify;
 mod webhook;
 
 pub use error::{ErrorCode, WebhookError};
-pub use event::{parse_event, parse_event_text, Event};
+pub use event::{parse_event, parse_event_text, Event, EventData, EventKind};
 pub use secret::Secret;
 pub use verify::{BuiltInHmac, HostHmac, Scheme, Verifier, MAX_SIGNATURE_LEN};
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
@@ -70,7 +70,7 @@ pub mod __private {
 
         /// Per event kind: (variant, canonical name, `data`'s type, the
         /// view's member, if it has one).
-        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<&'static str>)> {
+        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<String>)> {
             crate::event::EventData::ts_rows()
                 .into_iter()
                 .map(|(variant, name, data, view)| (variant, name, data, view.ts_member()))

@@ -313,9 +313,11 @@ macro_rules! wire_object {
         }
     ) => {
         $(#[doc = $doc])*
+        #[doc = ""]
+        #[doc = concat!("The wire's `", $ts, "` object (TypeScript: `", $ts, "`).")]
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name<'a> {
-            $( $(#[doc = $fdoc])* pub $field: wire_object!(@type $kind $ty), )*
+            $( $(#[doc = $fdoc])* #[doc = ""] #[doc = concat!("Wire name: `", $wire, "`.")] pub $field: wire_object!(@type $kind $ty), )*
             /// Every member of the object as sent, known or not.
             pub raw: &'a $crate::json::Object<'a>,
         }
@@ -356,6 +358,12 @@ macro_rules! wire_object {
             fn fields() -> &'static [$crate::event::shape::Field] {
                 Self::FIELDS
             }
+
+            /// The wire name of the field called `rust` (see `shape::wire_name`).
+            #[allow(dead_code)] // only some types are read by key
+            pub(crate) const fn wire(rust: &str) -> &'static str {
+                $crate::event::shape::wire_name(&[$((stringify!($field), $wire)),*], rust)
+            }
         }
 
         impl<'a> $crate::event::shape::HasShape for $name<'a> {
@@ -394,11 +402,13 @@ macro_rules! name_set {
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $( $(#[doc = $vdoc])* $variant ),* }
+        pub enum $name { $( $(#[doc = $vdoc])* #[doc = concat!("`\"", $wire, "\"`")] $variant ),* }
 
         impl $name {
+            /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
+            /// The name on the wire (and in the JS package).
             pub const fn as_str(self) -> &'static str {
                 match self { $( $name::$variant => $wire ),* }
             }

@@ -18,19 +18,27 @@ use crate::prelude::*;
 // The structural tests that pick a shape variant, shared by the typed
 // decoders, the shape table and the views.
 
+/// The member that wraps message-bearing events' messages (`MessagesData`):
+/// the one wire name not declared by a `wire_object!`.
+pub(crate) const MESSAGES: &str = "messages";
+
 /// `{messages: …}` rather than a flat message.
 pub fn wraps_messages(data: &Json) -> bool {
-    data.get("messages").is_some()
+    data.get(MESSAGES).is_some()
 }
 
 /// `{jid, all}` (a whole chat) rather than `{keys}`.
 pub fn deletes_whole_chat(data: &Json) -> bool {
-    data.get("keys").is_none() && data.get("jid").is_some()
+    const KEYS: &str = MessagesDeleteKeys::wire("keys");
+    const JID: &str = MessagesDeleteAll::wire("jid");
+    data.get(KEYS).is_none() && data.get(JID).is_some()
 }
 
 /// The documented `{message: {key, receipt}}` rather than `{key, receipt}` or an array.
 pub fn wraps_receipt(data: &Json) -> bool {
-    data.get("message").is_some() && data.get("key").is_none()
+    const MESSAGE: &str = WrappedReceipt::wire("message");
+    const KEY: &str = MessageReceipt::wire("key");
+    data.get(MESSAGE).is_some() && data.get(KEY).is_none()
 }
 
 wire_object! {
@@ -172,14 +180,19 @@ wire_object! {
 /// or the message itself, flat. All three are seen for the same event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagesData<'a> {
+    /// `{messages: …}`: one message or an array of them.
     Wrapped {
+        /// The wrapped message or messages.
         messages: OneOrMany<WaMessage<'a>>,
+        /// The whole `data` object, unknown members included.
         raw: &'a crate::json::Object<'a>,
     },
+    /// The message itself, unwrapped.
     Flat(WaMessage<'a>),
 }
 
 impl<'a> MessagesData<'a> {
+    /// The messages, however they were wrapped.
     pub fn messages(&self) -> &[WaMessage<'a>] {
         match self {
             MessagesData::Wrapped { messages, .. } => messages.as_slice(),
@@ -191,9 +204,9 @@ impl<'a> MessagesData<'a> {
 impl<'a> Decode<'a> for MessagesData<'a> {
     fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         let object = expect_object(value)?;
-        match object.get("messages") {
+        match object.get(MESSAGES) {
             Some(messages) => Ok(MessagesData::Wrapped {
-                messages: OneOrMany::decode(messages).map_err(|e| e.at_key("messages"))?,
+                messages: OneOrMany::decode(messages).map_err(|e| e.at_key(MESSAGES))?,
                 raw: object,
             }),
             None => WaMessage::decode(value).map(MessagesData::Flat),
@@ -204,7 +217,7 @@ impl HasShape for MessagesData<'_> {
     const SHAPE: Shape = Shape::one(Item::Choice(|data| {
         if wraps_messages(data) {
             const WRAPPED: &[Field] = &[Field {
-                name: "messages",
+                name: MESSAGES,
                 required: true,
                 shape: <OneOrMany<WaMessage<'static>>>::SHAPE,
             }];
@@ -264,7 +277,9 @@ wire_object! {
 /// `messages.delete`: `{keys: [...]}`, or `{jid, all: true}` for a whole chat.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagesDeleteData<'a> {
+    /// Some messages, by key.
     Keys(MessagesDeleteKeys<'a>),
+    /// A whole chat.
     All(MessagesDeleteAll<'a>),
 }
 
@@ -341,11 +356,14 @@ wire_object! {
 /// of `{key, receipt}` (SDKs, Baileys); a lone `{key, receipt}` too.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageReceiptData<'a> {
+    /// The documented `{message: {key, receipt}}`.
     Wrapped(WrappedReceipt<'a>),
+    /// `{key, receipt}` or an array of them.
     Receipts(OneOrMany<MessageReceipt<'a>>),
 }
 
 impl<'a> MessageReceiptData<'a> {
+    /// The receipts, however they were wrapped.
     pub fn receipts(&self) -> &[MessageReceipt<'a>] {
         match self {
             MessageReceiptData::Wrapped(w) => core::slice::from_ref(&w.message),
@@ -428,11 +446,14 @@ wire_object! {
 /// A participant as a bare JID (Baileys ≤ 6) or an object (Baileys 7).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParticipantRef<'a> {
+    /// A bare JID.
     Jid(&'a str),
+    /// A participant object.
     Participant(GroupParticipant<'a>),
 }
 
 impl<'a> ParticipantRef<'a> {
+    /// The participant's JID, whichever form it came in.
     pub fn jid(&self) -> &'a str {
         match self {
             ParticipantRef::Jid(jid) => jid,
@@ -569,6 +590,7 @@ name_set! {
 }
 
 impl DeliveryStatus {
+    /// From the wire's number (`0`…`5`) or name, in any case.
     pub fn from_wire(value: &Json) -> DeliveryStatus {
         if let Some(text) = value.as_number_text() {
             return match parse_integer(text).unwrap_or(-1) {

@@ -58,9 +58,35 @@ impl Shape {
 /// A member of an object shape.
 #[derive(Clone, Copy)]
 pub struct Field {
+    /// The name on the wire.
     pub name: &'static str,
     pub required: bool,
     pub shape: Shape,
+}
+
+/// The wire name of the field called `rust` in `fields` (`(Rust name, wire
+/// name)` pairs). Meant for `const` items (`const ID: &str =
+/// MessageKey::wire("id");`), where an unknown name panics at compile time:
+/// code that reads the tree by key names each key through the model, so a
+/// wire name is spelled once and a renamed field cannot leave a stale
+/// literal behind. (A table apart from the shapes' `Field`s, which the wasm
+/// keeps at run time: this one is only read while compiling.)
+pub const fn wire_name(fields: &[(&str, &'static str)], rust: &str) -> &'static str {
+    let mut i = 0;
+    while i < fields.len() {
+        let (a, b) = (fields[i].0.as_bytes(), rust.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return fields[i].1;
+            }
+        }
+        i += 1;
+    }
+    panic!("no such field in the wire model")
 }
 
 /// The shape of a typed model type.
@@ -68,8 +94,11 @@ pub trait HasShape {
     const SHAPE: Shape;
 }
 
-/// Check `value` against `shape`; the error names the path of the first
-/// offending field.
+/// Check `value` against `shape`.
+///
+/// # Errors
+///
+/// The path of the first offending field, and what it should have been.
 pub fn check(shape: &Shape, value: &Json) -> Result<(), ShapeError> {
     match (shape.many, value) {
         (Many::One, _)

@@ -123,9 +123,26 @@ impl Sink for JsonSink {
 /// | `Units` | n, then n numbers | the string of those UTF-16 code units (text with lone surrogates) |
 ///
 /// The reader is `readTape` in `wasm/js/interop.js`.
-#[derive(Clone, Copy)]
-#[repr(u8)]
-pub enum Op {
+///
+/// Declared once, here: the wasm skin generates the reader's constants
+/// (`wasm/js/tape_ops.js`) from [`Op::ALL`].
+macro_rules! ops {
+    ($($name:ident = $n:literal,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        #[allow(missing_docs)] // the table above documents each
+        pub enum Op {
+            $($name = $n,)*
+        }
+
+        impl Op {
+            /// Every op with its name, in number order.
+            pub const ALL: &'static [(Op, &'static str)] = &[$((Op::$name, stringify!($name)),)*];
+        }
+    };
+}
+
+ops! {
     Object = 0,
     Array = 1,
     Number = 2,
@@ -143,6 +160,7 @@ pub enum Op {
 /// UTF-16 code units (a JavaScript string's indices), so a host that has
 /// the body as a string already slices it instead of receiving a copy.
 pub struct Tape<'b> {
+    /// The entries: each op, then its operands.
     pub ops: Vec<f64>,
     /// Made text, end to end (UTF-8; positions in `ops` count its UTF-16 units).
     pub side: Vec<u8>,
@@ -152,6 +170,7 @@ pub struct Tape<'b> {
 }
 
 impl<'b> Tape<'b> {
+    /// An empty tape for an event parsed from `body`.
     pub fn new(body: &'b [u8]) -> Tape<'b> {
         Tape {
             ops: Vec::with_capacity(64),
