@@ -14,6 +14,12 @@
 //! npm package's wasm and the Python wheel are thin skins over it, each a
 //! crate of its own in the repository (ARCHITECTURE.md). It needs only
 //! `alloc`: without the default `std` feature it is `no_std`.
+//!
+//! Optional features: `http` (`Webhook::handle_request` from an
+//! `http::HeaderMap`, `WebhookError::status_code`), `axum` (the
+//! `axum::VerifiedEvent` extractor; implies `http`), `serde` (`Serialize`
+//! for [`Event`], the object the npm package returns, and for every model
+//! and view type). [`Event::into_owned`] and [`Event::to_json`] need none.
 
 #![cfg_attr(not(any(test, feature = "std")), no_std)]
 #![forbid(unsafe_code)]

@@ -1,24 +1,7 @@
 //! `Serialize` for events and every model and view type (the `serde`
-//! feature), producing the JSON the npm package returns for the same
-//! delivery: an [`Event`] serialises as its object
-//! `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>?}`,
-//! a model type as the part of `data` it was read from (as sent), a view as
-//! the JS package's view item, a name (event kind, status) as its string.
-//!
-//! Two things a serde data model cannot carry exactly, and what it gets:
-//! - **Numbers** keep the body's value where the data model can hold it:
-//!   integers as `i64`/`u64`, then `i128`/`u128` (serde_json writes them
-//!   exactly; `JSON.parse` then rounds them as it rounds the body); `-0`,
-//!   fractions and exponents as the `f64` `JSON.parse` makes of the text;
-//!   an integer beyond 128 bits as that `f64` too; a number beyond `f64`'s
-//!   range (`1e400`) as infinity, which serde_json writes as `null`, as
-//!   `JSON.stringify` does with the JS package's `Infinity`.
-//! - **Lone UTF-16 surrogates** (a client that cut an emoji in half;
-//!   `JSON.parse` keeps them): a Rust `str` cannot hold them, so serde gets
-//!   the text with each one as U+FFFD.
-//!
-//! [`Event::to_json`] has neither limit: it writes the same object with the
-//! core's own writer, numbers as sent and lone surrogates as `\uXXXX`.
+//! feature): the JSON the npm package returns for the same delivery. What
+//! it gives for numbers and lone surrogates is documented on the impls for
+//! [`Event`] and [`Json`], where users see it.
 
 use crate::event::decode::{Bytes, Int64, Number, OneOrMany, StrOrNum};
 use crate::event::js_object::{is_data, parts, tree_of, Derived, Part};
@@ -68,6 +51,8 @@ impl Serialize for Object<'_> {
     }
 }
 
+/// The value as `JSON.parse` reads it, within serde's data model (numbers
+/// and lone surrogates: see the impl for [`Event`]).
 impl Serialize for Json<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -87,8 +72,27 @@ impl Serialize for Json<'_> {
     }
 }
 
-/// The event as the npm package returns it (see [`Event::to_json`] for the
-/// exact form). It holds the `sessionId`: not for logs.
+/// The event as the npm package returns it:
+/// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>?}`
+/// (see [`Event::to_json`]), a model type as the part of `data` it was read
+/// from, a view as the package's view item, a name as its string. It holds
+/// the `sessionId`: not for logs.
+///
+/// Two things serde's data model cannot carry exactly, and what it gets:
+/// - **Numbers** keep the body's value where the data model can hold it:
+///   integers as `i64`/`u64`, then `i128`/`u128` (serde_json writes them
+///   exactly; `JSON.parse` then rounds them as it rounds the body); `-0`,
+///   fractions and exponents as the `f64` `JSON.parse` makes of the text;
+///   an integer beyond 128 bits as that `f64` too; a number beyond `f64`'s
+///   range (`1e400`) as infinity, which serde_json writes as `null`, as
+///   `JSON.stringify` does with the JS package's `Infinity`. A format
+///   without 128-bit integers fails on the rare integer beyond 64 bits.
+/// - **Lone UTF-16 surrogates** (a client that cut an emoji in half;
+///   `JSON.parse` keeps them): a Rust `str` cannot hold them, so serde gets
+///   the text with each one as U+FFFD.
+///
+/// [`Event::to_json`] has neither limit: it writes the same object with the
+/// core's own writer, numbers as sent and lone surrogates as `\uXXXX`.
 impl Serialize for Event<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let derived = Derived::of(self);
