@@ -92,6 +92,9 @@ fn declared_length(headers: &HeaderMap) -> Option<usize> {
     Some(value.parse::<usize>().unwrap_or(usize::MAX))
 }
 
+/// The most reserved for a body before its bytes arrive.
+const PREALLOCATE_AT_MOST: usize = 64 << 10;
+
 /// The whole body, or `BODY_TOO_LARGE` as soon as it passes `limit` (the
 /// frame that passes it is dropped, the rest never polled), or
 /// `BODY_INCOMPLETE` if the stream fails before it ends.
@@ -101,7 +104,11 @@ async fn read_body(
     declared: Option<usize>,
 ) -> Result<Vec<u8>, WebhookError> {
     let mut body = pin!(body);
-    let mut bytes = Vec::with_capacity(declared.unwrap_or(0).min(limit));
+    // Reserve for the declared length, but no more than a typical delivery
+    // needs: a sender that declares the limit and sends nothing must not
+    // hold the limit's memory per connection. Past that, the buffer grows
+    // with what arrives.
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0).min(limit).min(PREALLOCATE_AT_MOST));
     while let Some(frame) = core::future::poll_fn(|cx| Pin::as_mut(&mut body).poll_frame(cx)).await
     {
         // The stream's error is not quoted: it is the transport's, and says
