@@ -13,7 +13,6 @@ use super::sink::Sink;
 use super::time::UnixTime;
 use super::Event;
 use crate::json::{write_json, write_str, write_text, Json, JsonStr, Object};
-use alloc::borrow::Cow;
 
 /// One member's value.
 pub(crate) enum Part<'e> {
@@ -204,7 +203,7 @@ impl Sink for TreeSink {
         self.value(Json::Bool(value));
     }
     fn seconds(&mut self, time: UnixTime) {
-        self.value(Json::Number(Cow::Owned(time.seconds_text())));
+        self.value(Json::Number(time.seconds_text().into()));
     }
 }
 

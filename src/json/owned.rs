@@ -36,7 +36,7 @@ impl Json<'_> {
         match self {
             Json::Null => Json::Null,
             Json::Bool(b) => Json::Bool(b),
-            Json::Number(text) => Json::Number(Cow::Owned(text.into_owned())),
+            Json::Number(text) => Json::Number(text.into_owned()),
             Json::String(s) => Json::String(s.into_owned()),
             Json::Array(items) => Json::Array(items.into_iter().map(Json::into_owned).collect()),
             Json::Object(object) => Json::Object(object.into_owned()),

@@ -6,7 +6,6 @@ use core::fmt;
 use super::key_index::KeyIndex;
 use super::scan::plain_run;
 use super::{Json, JsonStr, Object};
-use alloc::borrow::Cow;
 
 /// Nesting deeper than this is refused: no real delivery comes close, and
 /// the limit keeps recursion bounded on the wasm stack.
@@ -220,7 +219,7 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        Ok(Json::Number(Cow::Borrowed(self.slice(start, self.pos))))
+        Ok(Json::Number(self.slice(start, self.pos).into()))
     }
 
     fn digits(&mut self) {
