@@ -19,7 +19,8 @@
 //! `http::HeaderMap`, `WebhookError::status_code`), `axum` (the
 //! `axum::VerifiedEvent` extractor; implies `http`), `serde` (`Serialize`
 //! for [`Event`], the object the npm package returns, and for every model
-//! and view type). [`Event::into_owned`] and [`Event::to_json`] need none.
+//! and view type; implies `std`). [`Event::into_owned`] and
+//! [`Event::to_json`] come with the default `std` feature.
 
 #![cfg_attr(not(any(test, feature = "std")), no_std)]
 #![forbid(unsafe_code)]
