@@ -8,7 +8,7 @@
 //!
 //! async fn webhook(VerifiedEvent(event): VerifiedEvent) -> &'static str {
 //!     // `event` is owned (`Send + 'static`): it can go to a task or a channel.
-//!     tokio::spawn(async move { println!("{}", event.name()) });
+//!     tokio::spawn(async move { println!("{}", event.event().name()) });
 //!     "ok"
 //! }
 //!
@@ -22,7 +22,7 @@
 //! they are axum's own, without a dependency on axum's router or server.
 
 use crate::error::{ErrorCode, WebhookError};
-use crate::event::Event;
+use crate::event::OwnedEvent;
 use crate::json::write_text;
 use crate::prelude::*;
 use crate::webhook::Webhook;
@@ -34,7 +34,8 @@ use http::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Method};
 use http_body::Body as _;
 
-/// A delivery that passed verification, as its parsed event, owned.
+/// A delivery that passed verification, as its parsed event, owned
+/// ([`OwnedEvent`]: the body and the event, `Send + 'static`).
 ///
 /// Extracting it takes the [`Webhook`] from the router's state
 /// ([`FromRef`]), refuses a method other than POST, reads the body with the
@@ -47,13 +48,13 @@ use http_body::Body as _;
 /// The body is read whole before verification, as verification needs
 /// every byte; so the extractor must be the handler's last argument (axum
 /// requires it of any extractor that takes the body).
-#[derive(Debug, Clone)]
-pub struct VerifiedEvent(pub Event<'static>);
+#[derive(Debug)]
+pub struct VerifiedEvent(pub OwnedEvent);
 
 impl core::ops::Deref for VerifiedEvent {
-    type Target = Event<'static>;
+    type Target = OwnedEvent;
 
-    fn deref(&self) -> &Event<'static> {
+    fn deref(&self) -> &OwnedEvent {
         &self.0
     }
 }
@@ -76,8 +77,9 @@ where
             hook.check_body_size(len)?;
         }
         let bytes = read_body(body, hook.max_body_bytes(), declared).await?;
-        let event = hook.handle_request(&parts.headers, &bytes)?;
-        Ok(VerifiedEvent(event.into_owned()))
+        // The bytes read become the event's own: no copy, one parse.
+        let headers = &parts.headers;
+        OwnedEvent::new(bytes, |body| hook.handle_request(headers, body)).map(VerifiedEvent)
     }
 }
 
@@ -190,7 +192,7 @@ mod tests {
 
     async fn name(VerifiedEvent(event): VerifiedEvent) -> String {
         // Owned: it moves into a task and comes back.
-        tokio::spawn(async move { event.name().to_string() })
+        tokio::spawn(async move { event.event().name().to_string() })
             .await
             .unwrap()
     }

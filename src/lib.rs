@@ -19,8 +19,9 @@
 //! `http::HeaderMap`, `WebhookError::status_code`), `axum` (the
 //! `axum::VerifiedEvent` extractor; implies `http`), `serde` (`Serialize`
 //! for [`Event`], the object the npm package returns, and for every model
-//! and view type; implies `std`). [`Event::into_owned`] and
-//! [`Event::to_json`] come with the default `std` feature.
+//! and view type; implies `std`). [`OwnedEvent`] (an event that is
+//! `Send + 'static`) and [`Event::to_json`] come with the default `std`
+//! feature.
 
 #![cfg_attr(not(any(test, feature = "std")), no_std)]
 #![forbid(unsafe_code)]
@@ -46,6 +47,8 @@ pub use verify::{BuiltInHmac, HostHmac, Scheme, Verifier, MAX_SIGNATURE_LEN};
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
 
 // The HTTP and serde integrations, each behind its feature.
+#[cfg(feature = "std")]
+pub use event::OwnedEvent;
 pub use webhook::SIGNATURE_HEADER;
 #[cfg(feature = "axum")]
 pub mod axum;

@@ -4,11 +4,11 @@
 //! [`Event`] and [`Json`], where users see it.
 
 use crate::event::decode::{Bytes, Int64, Number, OneOrMany, StrOrNum};
-use crate::event::js_object::{is_data, parts, tree_of, Derived, Part};
+use crate::event::js_object::{is_data, parts, Derived, Part};
 use crate::event::model::{MessageReceiptData, MessagesData, MessagesDeleteData, ParticipantRef};
 use crate::event::{EventKind, NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
 use crate::json::{Json, JsonStr, Object};
-use crate::Event;
+use crate::{Event, OwnedEvent};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// A JSON number's text as the closest value serde's data model holds
@@ -96,6 +96,7 @@ impl Serialize for Json<'_> {
 impl Serialize for Event<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let derived = Derived::of(self);
+        let derived = derived.tree();
         let parts = parts(self, &derived);
         let mut map = serializer.serialize_map(Some(parts.len()))?;
         for (key, part) in &parts {
@@ -106,6 +107,13 @@ impl Serialize for Event<'_> {
             }
         }
         map.end()
+    }
+}
+
+/// As its [`OwnedEvent::event`].
+impl Serialize for OwnedEvent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.event().serialize(serializer)
     }
 }
 
@@ -143,7 +151,7 @@ macro_rules! serialize_views {
     ($($view:ident),*) => {$(
         impl Serialize for $view<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                tree_of(|sink| self.write(sink)).serialize(serializer)
+                Derived::written(|sink| self.write(sink)).tree().serialize(serializer)
             }
         }
     )*};

@@ -4,15 +4,15 @@
 //! [`Event::to_json`] and for `serde` (`src/serde_impls.rs`).
 //!
 //! The view is taken from the very writer the wasm's tape comes from
-//! ([`Event::write_derived`]), into a [`Json`] tree ([`TreeSink`]), so
+//! ([`Event::write_derived`]), as JSON text read back by the core's own
+//! parser (lone surrogates and number text survive the round trip), so
 //! Rust and JavaScript cannot disagree on a view's keys or values.
 
 use crate::prelude::*;
 
-use super::sink::Sink;
-use super::time::UnixTime;
+use super::sink::JsonSink;
 use super::Event;
-use crate::json::{write_json, write_str, write_text, Json, JsonStr, Object};
+use crate::json::{parse, write_json, write_str, write_text, Json, JsonStr, Object};
 
 /// One member's value.
 pub(crate) enum Part<'e> {
@@ -24,26 +24,36 @@ pub(crate) enum Part<'e> {
     Envelope(&'e Object<'e>),
 }
 
-/// What the event adds to its body, as a tree (see [`Event::derived_json`]).
+/// What the event adds to its body (see [`Event::derived_json`]), as JSON
+/// text; [`Derived::tree`] reads it.
 pub(crate) struct Derived {
-    tree: Object<'static>,
+    text: Vec<u8>,
 }
 
 impl Derived {
     pub(crate) fn of(event: &Event<'_>) -> Derived {
-        let mut sink = TreeSink::default();
+        let mut sink = JsonSink::new();
         event.write_derived(&mut sink);
-        let tree = match sink.done {
-            Some(Json::Object(tree)) => tree,
-            // write_derived always writes one object.
-            _ => Object::new(),
-        };
-        Derived { tree }
+        Derived { text: sink.out }
+    }
+
+    /// A view item (or anything else the derived writer writes) as text.
+    #[cfg(feature = "serde")]
+    pub(crate) fn written(write: impl FnOnce(&mut JsonSink)) -> Derived {
+        let mut sink = JsonSink::new();
+        write(&mut sink);
+        Derived { text: sink.out }
+    }
+
+    /// The text as a tree, borrowing from it. The core's writer emits valid
+    /// JSON, so the `Null` fallback is never taken.
+    pub(crate) fn tree(&self) -> Json<'_> {
+        parse(&self.text).unwrap_or(Json::Null)
     }
 }
 
 /// The members of the JS package's event object, in its order.
-pub(crate) fn parts<'e>(event: &'e Event<'_>, derived: &'e Derived) -> Vec<(&'e str, Part<'e>)> {
+pub(crate) fn parts<'e>(event: &'e Event<'_>, derived: &'e Json<'e>) -> Vec<(&'e str, Part<'e>)> {
     let body = event.body();
     let mut out = Vec::with_capacity(7);
     out.push(("event", Part::Name(event.name())));
@@ -52,7 +62,7 @@ pub(crate) fn parts<'e>(event: &'e Event<'_>, derived: &'e Derived) -> Vec<(&'e 
         "receivedEvent",
         Part::Value(body.get("event").unwrap_or(&Json::Null)),
     ));
-    if let Some(time) = derived.tree.get("timestamp") {
+    if let Some(time) = derived.get("timestamp") {
         out.push(("timestamp", Part::Value(time)));
     }
     // interop.js: present when the envelope has it and it is not null.
@@ -62,8 +72,8 @@ pub(crate) fn parts<'e>(event: &'e Event<'_>, derived: &'e Derived) -> Vec<(&'e 
     out.push(("data", Part::Value(event.data())));
     out.push(("envelope", Part::Envelope(body)));
     if let (Some(view), Some(value)) = (
-        derived.tree.get("view").and_then(Json::as_str),
-        derived.tree.get("value"),
+        derived.get("view").and_then(Json::as_str),
+        derived.get("value"),
     ) {
         out.push((view, Part::Value(value)));
     }
@@ -99,7 +109,8 @@ impl Event<'_> {
     /// ```
     pub fn to_json(&self) -> String {
         let derived = Derived::of(self);
-        let mut out = Vec::with_capacity(2 * self.body_len_hint() + 128);
+        let derived = derived.tree();
+        let mut out = Vec::with_capacity(2 * self.source.len() + 128);
         let mut separator = b'{';
         for (key, part) in parts(self, &derived) {
             out.push(separator);
@@ -128,82 +139,6 @@ impl Event<'_> {
         out.push(b'}');
         // The writer emits valid UTF-8 only.
         String::from_utf8(out).unwrap_or_default()
-    }
-
-    /// The body's length, for sizing output buffers (0 for an owned event).
-    fn body_len_hint(&self) -> usize {
-        self.source.len()
-    }
-}
-
-/// A view item as a [`Json`] tree, by its own writer (for `serde`).
-#[cfg(feature = "serde")]
-pub(crate) fn tree_of(write: impl FnOnce(&mut TreeSink)) -> Json<'static> {
-    let mut sink = TreeSink::default();
-    write(&mut sink);
-    sink.done.unwrap_or(Json::Null)
-}
-
-/// Derived output as a [`Json`] tree that owns its text.
-#[derive(Default)]
-pub(crate) struct TreeSink {
-    /// Open objects and arrays, innermost last; an object with the key its
-    /// next value goes under.
-    open: Vec<(Json<'static>, Option<JsonStr<'static>>)>,
-    done: Option<Json<'static>>,
-}
-
-impl TreeSink {
-    fn value(&mut self, value: Json<'static>) {
-        match self.open.last_mut() {
-            Some((Json::Object(object), key)) => {
-                if let Some(key) = key.take() {
-                    object.insert(key, value);
-                }
-            }
-            Some((Json::Array(items), _)) => items.push(value),
-            _ => self.done = Some(value),
-        }
-    }
-
-    fn close(&mut self) {
-        if let Some((container, _)) = self.open.pop() {
-            self.value(container);
-        }
-    }
-}
-
-impl Sink for TreeSink {
-    fn begin_object(&mut self, _layout: usize) {
-        self.open.push((Json::Object(Object::new()), None));
-    }
-    fn field(&mut self, key: &str) {
-        if let Some((_, slot)) = self.open.last_mut() {
-            *slot = Some(JsonStr::from(String::from(key)));
-        }
-    }
-    fn absent(&mut self) {}
-    fn end_object(&mut self) {
-        self.close();
-    }
-    fn begin_array(&mut self, len: usize) {
-        self.open.push((Json::Array(Vec::with_capacity(len)), None));
-    }
-    fn item(&mut self) {}
-    fn end_array(&mut self) {
-        self.close();
-    }
-    fn text(&mut self, text: &JsonStr) {
-        self.value(Json::String(text.clone().into_owned()));
-    }
-    fn made_text(&mut self, text: &str) {
-        self.value(Json::String(JsonStr::from(String::from(text))));
-    }
-    fn bool(&mut self, value: bool) {
-        self.value(Json::Bool(value));
-    }
-    fn seconds(&mut self, time: UnixTime) {
-        self.value(Json::Number(time.seconds_text().into()));
     }
 }
 

@@ -14,7 +14,6 @@
 //! allocates only for containers and the rare escaped string.
 
 pub(crate) mod key_index;
-mod owned;
 pub(crate) mod parse;
 pub(crate) mod scan;
 pub(crate) mod write;
@@ -32,7 +31,7 @@ pub enum Json<'a> {
     /// `true` or `false`
     Bool(bool),
     /// The number's text as written (valid JSON number syntax).
-    Number(NumberText<'a>),
+    Number(&'a str),
     /// A string, lone surrogates included
     String(JsonStr<'a>),
     /// An array
@@ -107,51 +106,6 @@ impl From<String> for JsonStr<'_> {
             text: Cow::Owned(s),
             utf16: None,
         }
-    }
-}
-
-/// A JSON number's text, exactly as the body wrote it (valid JSON number
-/// syntax): borrowed from the body, or owned after [`Json::into_owned`].
-/// Dereferences to `str`.
-///
-/// Held as a [`JsonStr`] (which never has lone surrogates here) rather
-/// than a `Cow` of its own so that numbers and strings are dropped by the
-/// same code: the npm package's wasm stays within 4 bytes (gzipped) of
-/// its size with `&str`, where a `Cow` of its own cost 27.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct NumberText<'a>(JsonStr<'a>);
-
-impl<'a> NumberText<'a> {
-    /// The text, e.g. `-1.5e3`.
-    pub fn as_str(&self) -> &str {
-        self.0.as_str()
-    }
-
-    /// This text, owned.
-    pub fn into_owned(self) -> NumberText<'static> {
-        NumberText(self.0.into_owned())
-    }
-}
-
-impl core::ops::Deref for NumberText<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-/// Text the caller knows to be valid JSON number syntax.
-impl<'a> From<&'a str> for NumberText<'a> {
-    fn from(text: &'a str) -> Self {
-        NumberText(JsonStr::from(text))
-    }
-}
-
-/// Text the caller knows to be valid JSON number syntax.
-impl From<String> for NumberText<'_> {
-    fn from(text: String) -> Self {
-        NumberText(JsonStr::from(text))
     }
 }
 
@@ -282,7 +236,7 @@ impl<'a> Json<'a> {
     /// A number's source text.
     pub fn as_number_text(&self) -> Option<&str> {
         match self {
-            Json::Number(n) => Some(n.as_str()),
+            Json::Number(n) => Some(n),
             _ => None,
         }
     }

@@ -219,7 +219,7 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        Ok(Json::Number(self.slice(start, self.pos).into()))
+        Ok(Json::Number(self.slice(start, self.pos)))
     }
 
     fn digits(&mut self) {
@@ -341,7 +341,7 @@ mod tests {
     fn scalars_and_containers() {
         assert_eq!(ok(" null "), Json::Null);
         assert_eq!(ok("true"), Json::Bool(true));
-        assert_eq!(ok("-0.5e+10"), Json::Number("-0.5e+10".into()));
+        assert_eq!(ok("-0.5e+10"), Json::Number("-0.5e+10"));
         assert_eq!(ok(r#""a\u00e9\n""#).as_str(), Some("aé\n"));
         assert_eq!(ok("[1,[],{}]").as_array().map(<[Json]>::len), Some(3));
     }

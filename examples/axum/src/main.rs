@@ -4,8 +4,8 @@
 //! enforced while reading), verifies the `X-Webhook-Signature` header and
 //! parses the delivery; anything wrong is answered with its status and
 //! `{"error":{"code","message"}}` before this code runs. A genuine delivery
-//! is answered at once (WasenderAPI wants a quick 2xx) and its event, owned,
-//! moves into a spawned task that serialises it with serde and forwards it:
+//! is answered at once (WasenderAPI wants a quick 2xx) and its event, owned
+//! (`OwnedEvent`), moves into a spawned task that serialises it with serde and forwards it:
 //! here to the `OUTBOX` directory if set, standing in for a queue.
 //!
 //! Environment: `WASENDER_WEBHOOK_SECRET` (required), `PORT` (3000; 0 picks
@@ -21,7 +21,7 @@ use axum::response::IntoResponse;
 use axum::routing::post;
 use axum::Router;
 use wasender_webhook::axum::VerifiedEvent;
-use wasender_webhook::{Event, Options, Webhook};
+use wasender_webhook::{Options, OwnedEvent, Webhook};
 
 /// What the handlers share. The extractor finds the [`Webhook`] in it
 /// through [`FromRef`].
@@ -44,8 +44,9 @@ struct Outbox {
 }
 
 async fn webhook(State(app): State<App>, VerifiedEvent(event): VerifiedEvent) -> impl IntoResponse {
-    let name = event.name();
-    // `event` is `Send + 'static`: it outlives this request.
+    let name = event.event().name();
+    // `event` (the body and its parsed event) is `Send + 'static`: it
+    // outlives this request.
     tokio::spawn(forward(event, app.outbox));
     let answer = serde_json::json!({ "ok": true, "event": name });
     ([(CONTENT_TYPE, "application/json")], answer.to_string())
@@ -54,8 +55,9 @@ async fn webhook(State(app): State<App>, VerifiedEvent(event): VerifiedEvent) ->
 /// Serialise the event (the same object the npm package returns) and
 /// forward it. The log names the event and the size, never the JSON: it
 /// holds the `sessionId`, which may be the session's API key.
-async fn forward(event: Event<'static>, outbox: Arc<Outbox>) {
-    let json = match serde_json::to_vec(&event) {
+async fn forward(owned: OwnedEvent, outbox: Arc<Outbox>) {
+    let event = owned.event();
+    let json = match serde_json::to_vec(event) {
         Ok(json) => json,
         Err(e) => return eprintln!("could not serialise a {} event: {e}", event.name()),
     };

@@ -19,7 +19,7 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
-use wasender_webhook::{ErrorCode, Event, Options, Webhook, WebhookError};
+use wasender_webhook::{ErrorCode, Options, OwnedEvent, Webhook, WebhookError};
 
 async fn serve(hook: Arc<Webhook>, request: Request<Incoming>) -> Response<Full<Bytes>> {
     if request.uri().path() != "/webhook" {
@@ -60,11 +60,14 @@ async fn serve(hook: Arc<Webhook>, request: Request<Incoming>) -> Response<Full<
                 "the request's body stream failed before it ended (the sender's connection broke?)",
             )),
         };
-    match hook.handle_request(&parts.headers, &body) {
-        Ok(event) => {
-            let answer = serde_json::json!({ "ok": true, "event": event.name() });
-            // Owned, the event outlives the request (and its body).
-            tokio::spawn(process(event.into_owned()));
+    // The event and the bytes it borrows from, in one value that outlives
+    // the request (`hook.handle_request(&parts.headers, &body)` alone gives
+    // an event borrowing `body`).
+    let owned = OwnedEvent::new(body, |body| hook.handle_request(&parts.headers, body));
+    match owned {
+        Ok(owned) => {
+            let answer = serde_json::json!({ "ok": true, "event": owned.event().name() });
+            tokio::spawn(process(owned));
             json(StatusCode::OK, answer.to_string())
         }
         Err(e) => error(&e),
@@ -73,7 +76,8 @@ async fn serve(hook: Arc<Webhook>, request: Request<Incoming>) -> Response<Full<
 
 /// The work done after the answer. Logs the event's name only: the body
 /// holds the `sessionId`, which may be the session's API key.
-async fn process(event: Event<'static>) {
+async fn process(owned: OwnedEvent) {
+    let event = owned.event();
     println!(
         "{} with {} message(s)",
         event.name(),
