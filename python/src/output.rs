@@ -1,0 +1,87 @@
+//! The core's JSON tree as Python values, equal to what `json.loads`
+//! makes of the same text.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
+use wasender_webhook::event::{NormalizedMessage, NormalizedReaction, StatusUpdate};
+use wasender_webhook::json::{Json, JsonStr};
+
+/// A JSON value as `json.loads` reads it: numbers without a fraction or
+/// exponent are `int` of any size, the rest `float`; strings keep lone
+/// surrogates; objects are dicts whose repeated keys the core already
+/// resolved as `json.loads` does (first position, last value).
+pub fn value<'py>(py: Python<'py>, json: &Json<'_>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match json {
+        Json::Null => py.None().into_bound(py),
+        Json::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
+        Json::Number(text) => number(py, text)?,
+        Json::String(s) => string(py, s)?.into_any(),
+        Json::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(value(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Json::Object(object) => {
+            let dict = PyDict::new(py);
+            for (key, item) in object.iter() {
+                dict.set_item(string(py, key)?, value(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A number's text as `json.loads` reads it.
+pub fn number<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+        // Rust's parse rounds correctly, as Python's float() does, and
+        // overflows to ±inf as json.loads does.
+        let float: f64 = text
+            .parse()
+            .map_err(|_| PyValueError::new_err("a JSON number the core accepted did not parse"))?;
+        return Ok(PyFloat::new(py, float).into_any());
+    }
+    if let Ok(small) = text.parse::<i64>() {
+        return Ok(small.into_pyobject(py)?.into_any());
+    }
+    // Beyond 64 bits: Python's int() of the digits, exact. (It refuses more
+    // than sys.get_int_max_str_digits() digits, as json.loads does.)
+    py.get_type::<PyInt>().call1((text,))
+}
+
+/// A JSON string: its text, or its exact UTF-16 code units when it holds
+/// lone surrogates (decoded with surrogatepass, as json.loads keeps them).
+pub fn string<'py>(py: Python<'py>, s: &JsonStr<'_>) -> PyResult<Bound<'py, PyString>> {
+    match s.lone_surrogate_units() {
+        None => Ok(PyString::new(py, s.as_str())),
+        Some(units) => {
+            let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+            Ok(PyBytes::new(py, &bytes)
+                .call_method1("decode", ("utf-16-le", "surrogatepass"))?
+                .cast_into::<PyString>()?)
+        }
+    }
+}
+
+/// The views as the Python package names them: (the event attribute as the
+/// derived output names it, the class, the class's wire keys in order).
+/// The keys come from the core's declarations; the Python package turns
+/// them into attribute names (`chatJid` → `chat_jid`).
+pub fn views_table() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    vec![
+        (
+            "messages",
+            "NormalizedMessage",
+            NormalizedMessage::KEYS.to_vec(),
+        ),
+        ("statuses", "StatusUpdate", StatusUpdate::KEYS.to_vec()),
+        (
+            "reactions",
+            "NormalizedReaction",
+            NormalizedReaction::KEYS.to_vec(),
+        ),
+    ]
+}
