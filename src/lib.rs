@@ -43,8 +43,9 @@ pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT
 /// covered by semver; it changes whenever the bindings do.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::event::derived::{shapes_json, Op, Tape, DERIVED, SHAPES};
+    pub use crate::event::layouts::{layouts_json, DERIVED, LAYOUTS};
     pub use crate::event::shape::check as check_shape;
+    pub use crate::event::sink::{Op, Tape};
     pub use crate::json::parse::{parse, parse_text, ParseError, MAX_DEPTH};
     pub use crate::json::scan::plain_run;
     pub use crate::json::write::{write_json, write_str, write_text};
@@ -60,7 +61,7 @@ pub mod __private {
 
         /// Per event kind: (variant, canonical name, `data`'s type, the
         /// view's member, if it has one).
-        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<&'static str>)> {
+        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<String>)> {
             crate::event::EventData::ts_rows()
                 .into_iter()
                 .map(|(variant, name, data, view)| (variant, name, data, view.ts_member()))

@@ -3,8 +3,9 @@
 //! the normalised view it carries. One row per event; the enums, the name
 //! mapping, the decoder dispatch and the TypeScript union all come from it.
 
-use super::decode::{Decode, ShapeError, TsType};
+use super::decode::{Decode, TsType};
 use super::model::*;
+use super::shape::ShapeError;
 use crate::json::Json;
 use crate::prelude::*;
 
@@ -63,9 +64,14 @@ macro_rules! events {
             /// The member that carries this event's normalised view
             /// (`"messages"`, `"statuses"`, `"reactions"`, `"sessionStatus"`), if any.
             pub fn view_name(self) -> Option<&'static str> {
+                self.view().name()
+            }
+
+            /// Which normalised view this event carries.
+            pub(crate) fn view(self) -> ViewKind {
                 match self {
-                    $( EventKind::$variant => ViewKind::$view.name(), )*
-                    EventKind::Unknown => None,
+                    $( EventKind::$variant => ViewKind::$view, )*
+                    EventKind::Unknown => ViewKind::None,
                 }
             }
         }
@@ -105,19 +111,27 @@ pub(crate) enum ViewKind {
 }
 
 impl ViewKind {
-    fn name(self) -> Option<&'static str> {
-        self.ts_member().and_then(|m| m.split(':').next())
+    /// The view's member in the event the bindings hand out.
+    pub(crate) const fn name(self) -> Option<&'static str> {
+        match self {
+            ViewKind::None => None,
+            ViewKind::Messages => Some("messages"),
+            ViewKind::Statuses => Some("statuses"),
+            ViewKind::Reactions => Some("reactions"),
+            ViewKind::SessionStatus => Some("sessionStatus"),
+        }
     }
 
     /// The TypeScript member for the view, if any.
-    pub(crate) fn ts_member(self) -> Option<&'static str> {
-        match self {
-            ViewKind::None => None,
-            ViewKind::Messages => Some("messages: NormalizedMessage[]"),
-            ViewKind::Statuses => Some("statuses: StatusUpdate[]"),
-            ViewKind::Reactions => Some("reactions: NormalizedReaction[]"),
-            ViewKind::SessionStatus => Some("sessionStatus: SessionStatus"),
-        }
+    pub(crate) fn ts_member(self) -> Option<String> {
+        let ts_type = match self {
+            ViewKind::None => return None,
+            ViewKind::Messages => "NormalizedMessage[]",
+            ViewKind::Statuses => "StatusUpdate[]",
+            ViewKind::Reactions => "NormalizedReaction[]",
+            ViewKind::SessionStatus => "SessionStatus",
+        };
+        Some([self.name()?, ": ", ts_type].concat())
     }
 }
 

@@ -7,10 +7,13 @@
 //! `data` itself is kept exactly as sent.
 
 pub(crate) mod decode;
-pub(crate) mod derived;
 pub(crate) mod kinds;
+pub(crate) mod layouts;
 pub mod model;
+pub(crate) mod numbers;
 pub(crate) mod shape;
+pub(crate) mod sink;
+pub(crate) mod time;
 pub(crate) mod views;
 
 use crate::prelude::*;
@@ -18,13 +21,17 @@ use core::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
 use crate::json::{self, Json, Object};
-use decode::{parse_scaled, Decode, Int64};
-use derived::{JsonSink, Sink, Tape, DERIVED};
+use decode::{Decode, Int64};
+use kinds::ViewKind;
 pub use kinds::{EventData, EventKind};
+use layouts::DERIVED;
 pub use model::SessionStatus;
 use model::{wraps_messages, wraps_receipt};
+use numbers::parse_scaled;
+use sink::{JsonSink, Sink, Tape};
+pub use time::UnixTime;
 use views::one_or_many;
-pub use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, Text, UnixTime};
+pub use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, Text};
 
 /// A parsed, checked webhook delivery.
 #[derive(Clone, PartialEq)]
@@ -52,47 +59,43 @@ enum Views<'a> {
 impl<'a> Views<'a> {
     /// The view of `data`, already checked against `kind`'s shape.
     fn of(kind: EventKind, data: &Json<'a>) -> Views<'a> {
-        use EventKind as K;
-        match kind {
-            K::MessagesUpsert
-            | K::MessagesReceived
-            | K::MessagesPersonalReceived
-            | K::MessagesGroupReceived
-            | K::MessagesNewsletterReceived
-            | K::MessageSent => {
+        match kind.view() {
+            ViewKind::Messages => {
                 let messages = if wraps_messages(data) {
-                    data.get("messages").map_or(&[][..], one_or_many)
+                    data.get(model::MESSAGES).map_or(&[][..], one_or_many)
                 } else {
                     one_or_many(data)
                 };
                 Views::Messages(messages.iter().map(NormalizedMessage::from_json).collect())
             }
-            K::MessagesUpdate => Views::Statuses(
-                one_or_many(data)
-                    .iter()
-                    .map(StatusUpdate::from_update)
-                    .collect(),
-            ),
-            K::MessageReceiptUpdate => {
+            ViewKind::Statuses if kind == EventKind::MessageReceiptUpdate => {
+                const WRAPPED: &str = model::WrappedReceipt::wire("message");
                 let receipts = if wraps_receipt(data) {
-                    data.get("message").map_or(&[][..], core::slice::from_ref)
+                    data.get(WRAPPED).map_or(&[][..], core::slice::from_ref)
                 } else {
                     one_or_many(data)
                 };
                 Views::Statuses(receipts.iter().map(StatusUpdate::from_receipt).collect())
             }
-            K::MessagesReaction => Views::Reactions(
+            ViewKind::Statuses => Views::Statuses(
+                one_or_many(data)
+                    .iter()
+                    .map(StatusUpdate::from_update)
+                    .collect(),
+            ),
+            ViewKind::Reactions => Views::Reactions(
                 one_or_many(data)
                     .iter()
                     .map(NormalizedReaction::from_json)
                     .collect(),
             ),
-            K::SessionStatus => Views::SessionStatus(SessionStatus::from_wire(
-                data.get("status")
-                    .and_then(Json::as_str)
-                    .unwrap_or_default(),
-            )),
-            _ => Views::None,
+            ViewKind::SessionStatus => {
+                const STATUS: &str = model::SessionStatusData::wire("status");
+                Views::SessionStatus(SessionStatus::from_wire(
+                    data.get(STATUS).and_then(Json::as_str).unwrap_or_default(),
+                ))
+            }
+            ViewKind::None => Views::None,
         }
     }
 }
@@ -183,7 +186,7 @@ impl<'a> Event<'a> {
     /// `{"event": canonical name, "timestamp"?: unix seconds, "view"?: its
     /// name, "value"?: the view}`. JavaScript receives the body itself as
     /// `JSON.parse` reads it (so `data` and every other member are exactly as
-    /// sent) plus these; `src/js/interop.js` puts the two together as
+    /// sent) plus these; `wasm/js/interop.js` puts the two together as
     /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`.
     pub fn derived_json(&self) -> String {
         let mut sink = JsonSink::new();
@@ -217,12 +220,12 @@ impl<'a> Event<'a> {
                 s.absent();
                 s.absent();
             }
-            Views::Messages(m) => write_view(s, "messages", m, NormalizedMessage::write),
-            Views::Statuses(v) => write_view(s, "statuses", v, StatusUpdate::write),
-            Views::Reactions(r) => write_view(s, "reactions", r, NormalizedReaction::write),
+            Views::Messages(m) => write_view(s, ViewKind::Messages, m, NormalizedMessage::write),
+            Views::Statuses(v) => write_view(s, ViewKind::Statuses, v, StatusUpdate::write),
+            Views::Reactions(r) => write_view(s, ViewKind::Reactions, r, NormalizedReaction::write),
             Views::SessionStatus(status) => {
                 s.field("view");
-                s.made_text("sessionStatus");
+                s.made_text(ViewKind::SessionStatus.name().unwrap_or_default());
                 s.field("value");
                 s.made_text(status.as_str());
             }
@@ -232,9 +235,9 @@ impl<'a> Event<'a> {
 }
 
 /// `"view": "<name>", "value": […]` for a view that is a list.
-fn write_view<S: Sink, T>(s: &mut S, name: &str, items: &[T], write: fn(&T, &mut S)) {
+fn write_view<S: Sink, T>(s: &mut S, view: ViewKind, items: &[T], write: fn(&T, &mut S)) {
     s.field("view");
-    s.made_text(name);
+    s.made_text(view.name().unwrap_or_default());
     s.field("value");
     s.begin_array(items.len());
     for item in items {

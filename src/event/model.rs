@@ -7,29 +7,38 @@
 //! decoder that picks the variant by structure.
 
 use super::decode::{
-    expect_object, name_set, parse_integer, wire_object, Bytes, Decode, Int64, Number, OneOrMany,
-    ShapeError, StrOrNum, TsDeclare, TsType,
+    expect_object, name_set, wire_object, Bytes, Decode, Int64, Number, OneOrMany, StrOrNum,
+    TsDeclare, TsType,
 };
-use super::shape::{Field, HasShape, Item, Shape};
+use super::numbers::parse_integer;
+use super::shape::{Field, HasShape, Item, Shape, ShapeError};
 use crate::json::Json;
 use crate::prelude::*;
 
 // The structural tests that pick a shape variant, shared by the typed
 // decoders, the shape table and the views.
 
+/// The member that wraps message-bearing events' messages (`MessagesData`):
+/// the one wire name not declared by a `wire_object!`.
+pub(crate) const MESSAGES: &str = "messages";
+
 /// `{messages: …}` rather than a flat message.
 pub fn wraps_messages(data: &Json) -> bool {
-    data.get("messages").is_some()
+    data.get(MESSAGES).is_some()
 }
 
 /// `{jid, all}` (a whole chat) rather than `{keys}`.
 pub fn deletes_whole_chat(data: &Json) -> bool {
-    data.get("keys").is_none() && data.get("jid").is_some()
+    const KEYS: &str = MessagesDeleteKeys::wire("keys");
+    const JID: &str = MessagesDeleteAll::wire("jid");
+    data.get(KEYS).is_none() && data.get(JID).is_some()
 }
 
 /// The documented `{message: {key, receipt}}` rather than `{key, receipt}` or an array.
 pub fn wraps_receipt(data: &Json) -> bool {
-    data.get("message").is_some() && data.get("key").is_none()
+    const MESSAGE: &str = WrappedReceipt::wire("message");
+    const KEY: &str = MessageReceipt::wire("key");
+    data.get(MESSAGE).is_some() && data.get(KEY).is_none()
 }
 
 wire_object! {
@@ -190,9 +199,9 @@ impl<'a> MessagesData<'a> {
 impl<'a> Decode<'a> for MessagesData<'a> {
     fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         let object = expect_object(value)?;
-        match object.get("messages") {
+        match object.get(MESSAGES) {
             Some(messages) => Ok(MessagesData::Wrapped {
-                messages: OneOrMany::decode(messages).map_err(|e| e.at_key("messages"))?,
+                messages: OneOrMany::decode(messages).map_err(|e| e.at_key(MESSAGES))?,
                 raw: object,
             }),
             None => WaMessage::decode(value).map(MessagesData::Flat),
@@ -203,7 +212,7 @@ impl HasShape for MessagesData<'_> {
     const SHAPE: Shape = Shape::one(Item::Choice(|data| {
         if wraps_messages(data) {
             const WRAPPED: &[Field] = &[Field {
-                name: "messages",
+                name: MESSAGES,
                 required: true,
                 shape: <OneOrMany<WaMessage<'static>>>::SHAPE,
             }];

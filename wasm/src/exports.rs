@@ -23,7 +23,7 @@ use crate::interop::{
 pub struct WasenderWebhook {
     inner: JsWebhook,
     /// The keys of the objects on the tapes it hands to JS, made once.
-    shapes: JsString,
+    layouts: JsString,
 }
 
 #[wasm_bindgen]
@@ -42,7 +42,7 @@ impl WasenderWebhook {
             .map_err(to_js_error)?;
         Ok(WasenderWebhook {
             inner,
-            shapes: wasender_webhook::__private::shapes_json().into(),
+            layouts: wasender_webhook::__private::layouts_json().into(),
         })
     }
 
@@ -56,7 +56,7 @@ impl WasenderWebhook {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
         handle_to_js(
             &self.inner,
-            &self.shapes,
+            &self.layouts,
             &body,
             signature_from_js(&signature).as_deref(),
         )
