@@ -4,7 +4,7 @@
 use crate::output;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use wasender_webhook::json::Json;
 use wasender_webhook::Event;
 
@@ -68,19 +68,55 @@ impl WebhookEvent {
     }
 }
 
-/// `wasender_webhook._views.build`: a view's list as its Python objects.
-static BUILD_VIEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// `wasender_webhook._views.BY_VIEW`: each view's class, by its attribute.
+static VIEW_CLASSES: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// `tuple.__new__`: a view is a tuple of its fields, in `keys` order.
+static TUPLE_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// A view's list (`messages`, …) as instances of its class: each a tuple of
+/// its fields in the core's key order, None for an absent one.
+fn view_list<'py, 'k>(
+    py: Python<'py>,
+    view: &str,
+    keys: &[&str],
+    items: &'k Json<'_>,
+    convert: &mut output::Converter<'py, 'k>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let class = VIEW_CLASSES
+        .import(py, "wasender_webhook._views", "BY_VIEW")?
+        .get_item(view)?;
+    let tuple_new = TUPLE_NEW
+        .import(py, "builtins", "tuple")?
+        .getattr("__new__")?;
+    let mut out = Vec::new();
+    for item in items.as_array().unwrap_or_default() {
+        let fields = keys
+            .iter()
+            .map(|key| match item.get(key) {
+                Some(value) => convert.value(value),
+                None => Ok(py.None().into_bound(py)),
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        out.push(tuple_new.call1((&class, PyTuple::new(py, fields)?))?);
+    }
+    Ok(PyList::new(py, out)?.into_any())
+}
 
 impl WebhookEvent {
     /// The Python event from the core's, and its `derived_json`.
     pub fn new(py: Python<'_>, event: &Event<'_>, derived: &str) -> PyResult<WebhookEvent> {
+        // The derived members: {event, timestamp?, view?, value?}.
+        let derived = wasender_webhook::__private::parse(derived.as_bytes()).map_err(|_| {
+            pyo3::exceptions::PyRuntimeError::new_err("the core's derived output is not JSON")
+        })?;
         let envelope = PyDict::new(py);
         let mut data = py.None();
+        let mut convert = output::Converter::new(py);
         for (key, value) in event.body().iter() {
             if !key.has_lone_surrogates() && key.as_str() == "data" {
-                data = output::value(py, value)?.unbind();
+                data = convert.value(value)?.unbind();
             } else {
-                envelope.set_item(output::string(py, key)?, output::value(py, value)?)?;
+                envelope.set_item(convert.key(key)?, convert.value(value)?)?;
             }
         }
         let received_event = envelope
@@ -91,10 +127,6 @@ impl WebhookEvent {
             _ => py.None(),
         };
 
-        // The derived members: {event, timestamp?, view?, value?}.
-        let derived = wasender_webhook::__private::parse(derived.as_bytes()).map_err(|_| {
-            pyo3::exceptions::PyRuntimeError::new_err("the core's derived output is not JSON")
-        })?;
         let name = derived
             .get("event")
             .and_then(Json::as_str)
@@ -109,20 +141,15 @@ impl WebhookEvent {
             derived.get("view").and_then(Json::as_str),
             derived.get("value"),
         ) {
-            let value = output::value(py, value)?;
             let slot = match view {
                 "messages" => &mut messages,
                 "statuses" => &mut statuses,
                 "reactions" => &mut reactions,
                 _ => &mut session_status,
             };
-            *slot = if view == "sessionStatus" {
-                value.unbind()
-            } else {
-                BUILD_VIEW
-                    .import(py, "wasender_webhook._views", "build")?
-                    .call1((view, value))?
-                    .unbind()
+            *slot = match output::views_table().into_iter().find(|(v, ..)| *v == view) {
+                Some((_, _, keys)) => view_list(py, view, &keys, value, &mut convert)?.unbind(),
+                None => convert.value(value)?.unbind(),
             };
         }
         Ok(WebhookEvent {

@@ -4,34 +4,66 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
+use std::collections::HashMap;
 use wasender_webhook::event::{NormalizedMessage, NormalizedReaction, StatusUpdate};
 use wasender_webhook::json::{Json, JsonStr};
 
-/// A JSON value as `json.loads` reads it: numbers without a fraction or
-/// exponent are `int` of any size, the rest `float`; strings keep lone
-/// surrogates; objects are dicts whose repeated keys the core already
-/// resolved as `json.loads` does (first position, last value).
-pub fn value<'py>(py: Python<'py>, json: &Json<'_>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match json {
-        Json::Null => py.None().into_bound(py),
-        Json::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
-        Json::Number(text) => number(py, text)?,
-        Json::String(s) => string(py, s)?.into_any(),
-        Json::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(value(py, item)?)?;
-            }
-            list.into_any()
+/// Converts JSON values to Python, as `json.loads` reads them: numbers
+/// without a fraction or exponent are `int` of any size, the rest `float`;
+/// strings keep lone surrogates; objects are dicts whose repeated keys the
+/// core already resolved as `json.loads` does (first position, last value).
+/// Like `json.loads`, it makes each distinct key string once per document
+/// (arrays of objects repeat the same keys; a shared string also carries its
+/// hash, which every dict insert needs).
+pub struct Converter<'py, 'k> {
+    py: Python<'py>,
+    keys: HashMap<&'k str, Bound<'py, PyString>>,
+}
+
+impl<'py, 'k> Converter<'py, 'k> {
+    pub fn new(py: Python<'py>) -> Self {
+        Converter {
+            py,
+            keys: HashMap::new(),
         }
-        Json::Object(object) => {
-            let dict = PyDict::new(py);
-            for (key, item) in object.iter() {
-                dict.set_item(string(py, key)?, value(py, item)?)?;
+    }
+
+    pub fn value(&mut self, json: &'k Json<'_>) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        Ok(match json {
+            Json::Null => py.None().into_bound(py),
+            Json::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
+            Json::Number(text) => number(py, text)?,
+            Json::String(s) => string(py, s)?.into_any(),
+            Json::Array(items) => {
+                let items = items
+                    .iter()
+                    .map(|item| self.value(item))
+                    .collect::<PyResult<Vec<_>>>()?;
+                PyList::new(py, items)?.into_any()
             }
-            dict.into_any()
+            Json::Object(object) => {
+                let dict = PyDict::new(py);
+                for (key, item) in object.iter() {
+                    dict.set_item(self.key(key)?, self.value(item)?)?;
+                }
+                dict.into_any()
+            }
+        })
+    }
+
+    /// An object key, made once per document.
+    pub fn key(&mut self, key: &'k JsonStr<'_>) -> PyResult<Bound<'py, PyString>> {
+        if key.has_lone_surrogates() {
+            return string(self.py, key);
         }
-    })
+        if let Some(made) = self.keys.get(key.as_str()) {
+            return Ok(made.clone());
+        }
+        let made = PyString::new(self.py, key.as_str());
+        self.keys.insert(key.as_str(), made.clone());
+        Ok(made)
+    }
 }
 
 /// A number's text as `json.loads` reads it.

@@ -2,13 +2,16 @@
 
 Their classes are made from the core's own declarations (the native
 module's ``VIEWS``: each view's wire keys in order), so no field is spelled
-twice: ``chatJid`` is the attribute ``chat_jid``. ``to_dict()`` gives the
-object the npm package's event holds (camelCase keys, absent fields left out).
+twice: ``chatJid`` is the attribute ``chat_jid``. A view is an immutable
+tuple of its fields in that order (``None`` for an absent one), built by the
+native module in one call; ``to_dict()`` gives the object the npm package's
+event holds (camelCase keys, absent fields left out).
 """
 
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from . import _native
@@ -18,63 +21,49 @@ def _snake(wire: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", wire).lower()
 
 
-class View:
-    """A view object: immutable, compared by value."""
+class View(tuple):  # type: ignore[type-arg]
+    """A view object: immutable, compared by value, its fields as attributes."""
 
     __slots__ = ()
     #: (attribute, wire key) per field, in the core's order.
     _FIELDS: ClassVar[tuple[tuple[str, str], ...]] = ()
 
-    def __init__(self, **fields: Any) -> None:
-        names = {attr for attr, _ in self._FIELDS}
-        unknown = set(fields) - names
+    def __new__(cls, **fields: Any) -> View:
+        unknown = set(fields) - {attr for attr, _ in cls._FIELDS}
         if unknown:
-            raise TypeError(f"{type(self).__name__} has no field(s) {sorted(unknown)}")
-        for attr, _ in self._FIELDS:
-            object.__setattr__(self, attr, fields.get(attr))
-
-    @classmethod
-    def _from_wire(cls, wire: dict[str, Any]) -> View:
-        view = cls.__new__(cls)
-        for attr, key in cls._FIELDS:
-            object.__setattr__(view, attr, wire.get(key))
-        return view
+            raise TypeError(f"{cls.__name__} has no field(s) {sorted(unknown)}")
+        return tuple.__new__(cls, tuple(fields.get(attr) for attr, _ in cls._FIELDS))
 
     def to_dict(self) -> dict[str, Any]:
         """The JavaScript object: wire keys, absent fields left out."""
-        out = {}
-        for attr, key in self._FIELDS:
-            value = getattr(self, attr)
-            if value is not None:
-                out[key] = value
-        return out
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(getattr(self, a) == getattr(other, a) for a, _ in self._FIELDS)
-
-    def __hash__(self) -> int:
-        return hash(tuple(getattr(self, a) for a, _ in self._FIELDS))
+        return {key: value for (_, key), value in zip(self._FIELDS, self) if value is not None}
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{a}={getattr(self, a)!r}" for a, _ in self._FIELDS if getattr(self, a) is not None)
+        fields = ", ".join(f"{attr}={value!r}" for (attr, _), value in zip(self._FIELDS, self) if value is not None)
         return f"{type(self).__name__}({fields})"
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and tuple.__eq__(self, other)  # type: ignore[arg-type]
 
-_BY_VIEW: dict[str, type[View]] = {}
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = tuple.__hash__
+
+    def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]:
+        return (), {attr: value for (attr, _), value in zip(self._FIELDS, self)}
+
+
+def _make(name: str, keys: list[str]) -> type[View]:
+    fields = tuple((_snake(k), k) for k in keys)
+    members: dict[str, Any] = {"__slots__": (), "_FIELDS": fields, "__module__": "wasender_webhook"}
+    for i, (attr, _) in enumerate(fields):
+        members[attr] = property(itemgetter(i), doc=f"`{keys[i]}` in the npm package's event")
+    return type(name, (View,), members)
+
+
+#: The classes by the event attribute they fill, and by name.
+BY_VIEW: dict[str, type[View]] = {}
 VIEW_CLASSES: dict[str, type[View]] = {}
 for _view, _name, _keys in _native.VIEWS:
-    _fields = tuple((_snake(k), k) for k in _keys)
-    _cls = type(_name, (View,), {"__slots__": tuple(a for a, _ in _fields), "_FIELDS": _fields, "__module__": "wasender_webhook"})
-    _BY_VIEW[_view] = _cls
-    VIEW_CLASSES[_name] = _cls
-
-
-def build(view: str, items: list[dict[str, Any]]) -> list[View]:
-    """A view's list as objects (called by the native module)."""
-    cls = _BY_VIEW[view]
-    return [cls._from_wire(item) for item in items]
+    BY_VIEW[_view] = VIEW_CLASSES[_name] = _make(_name, _keys)
