@@ -19,10 +19,8 @@ from django.urls import path  # noqa: E402
 from wasender_webhook import WasenderWebhook, WebhookEvent  # noqa: E402
 from wasender_webhook.django import webhook  # noqa: E402
 
-hook = WasenderWebhook(secret=os.environ["WASENDER_WEBHOOK_SECRET"])
 
-
-@webhook(hook)
+@webhook(WasenderWebhook(secret=os.environ["WASENDER_WEBHOOK_SECRET"]))
 def on_event(request: HttpRequest, event: WebhookEvent) -> JsonResponse | None:
     if event.event == "messages.upsert" and event.messages:
         return JsonResponse({"ok": True, "messages": len(event.messages)})

@@ -15,7 +15,5 @@ hook = WasenderWebhook(secret=os.environ["WASENDER_WEBHOOK_SECRET"])
 @webhook(hook)
 def on_event(event: WebhookEvent) -> dict[str, object] | None:
     if event.event == "messages.upsert" and event.messages:
-        for message in event.messages:
-            app.logger.info("message %s: %s", message.id, message.text)
         return {"ok": True, "messages": len(event.messages)}
     return None  # answers {"ok": true, "event": event.event}
