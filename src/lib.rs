@@ -33,7 +33,7 @@ mod verify;
 mod webhook;
 
 pub use error::{ErrorCode, WebhookError};
-pub use event::{parse_event, parse_event_text, Event};
+pub use event::{parse_event, parse_event_text, Event, EventData, EventKind};
 pub use secret::Secret;
 pub use verify::{BuiltInHmac, HostHmac, Scheme, Verifier, MAX_SIGNATURE_LEN};
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};

@@ -119,6 +119,11 @@ impl Verifier {
     /// Prepare a verifier. Fails with `MISSING_SECRET` when there is no
     /// secret or any of them is empty: an empty secret would let an empty
     /// header through, and is almost always an unset environment variable.
+    ///
+    /// # Errors
+    ///
+    /// `MISSING_SECRET` (500) as above; `INVALID_OPTIONS` (500) for a
+    /// `wasender` secret longer than any header may be.
     pub fn new(scheme: Scheme, secrets: &[Secret]) -> Result<Verifier, WebhookError> {
         Verifier::with_host(scheme, secrets, BuiltInHmac)
     }
@@ -127,6 +132,10 @@ impl Verifier {
 impl<H: HostHmac> Verifier<H> {
     /// [`Verifier::new`], taking each MAC from `host` where it answers; the
     /// comparison with the header stays here, in constant time.
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::new`].
     pub fn with_host(
         scheme: Scheme,
         secrets: &[Secret],
@@ -197,6 +206,7 @@ impl<H: HostHmac> Verifier<H> {
         })
     }
 
+    /// The scheme it verifies.
     pub fn scheme(&self) -> Scheme {
         match self.keys {
             Keys::Digests(_) => Scheme::Wasender,
@@ -204,6 +214,7 @@ impl<H: HostHmac> Verifier<H> {
         }
     }
 
+    /// How many secrets it accepts.
     pub fn secret_count(&self) -> usize {
         match &self.keys {
             Keys::Digests(d) => d.len(),
@@ -213,6 +224,12 @@ impl<H: HostHmac> Verifier<H> {
 
     /// Verify `signature` for `body`. On success, the index of the (first)
     /// secret that matched.
+    ///
+    /// # Errors
+    ///
+    /// `MISSING_SIGNATURE` (401) for no header or an
+    /// empty header; `INVALID_SIGNATURE` (401) when no secret matches or the
+    /// header is malformed or too long.
     pub fn verify(&self, body: &[u8], signature: Option<&str>) -> Result<usize, WebhookError> {
         let signature = match signature {
             Some(s) if !s.is_empty() => s,

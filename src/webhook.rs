@@ -23,6 +23,7 @@ pub const MAX_BODY_BYTES_LIMIT: usize = 16 << 20;
 pub struct Options {
     /// One or more secrets; any of them may match (rotation, several sessions).
     pub secrets: Vec<Secret>,
+    /// How the signature header relates to the secret.
     pub scheme: Scheme,
     /// Bodies longer than this are refused before any hashing or parsing.
     pub max_body_bytes: usize,
@@ -58,6 +59,14 @@ pub struct Webhook<H = BuiltInHmac> {
 }
 
 impl Webhook {
+    /// A hook for `options`, computing MACs with the core's own HMAC.
+    ///
+    /// # Errors
+    ///
+    /// `MISSING_SECRET` (500) when there is no secret or one is empty;
+    /// `INVALID_OPTIONS` (500) when `max_body_bytes` is 0 or above
+    /// [`MAX_BODY_BYTES_LIMIT`], or a `wasender` secret is longer than any
+    /// header could be.
     pub fn new(options: Options) -> Result<Webhook, WebhookError> {
         Webhook::with_host(options, BuiltInHmac)
     }
@@ -66,6 +75,10 @@ impl Webhook {
 impl<H: HostHmac> Webhook<H> {
     /// [`Webhook::new`], taking HMAC-SHA256 from `host` where it answers
     /// (see [`HostHmac`]); the constant-time comparison stays in the core.
+    ///
+    /// # Errors
+    ///
+    /// As [`Webhook::new`].
     pub fn with_host(options: Options, host: H) -> Result<Webhook<H>, WebhookError> {
         if options.max_body_bytes == 0 || options.max_body_bytes > MAX_BODY_BYTES_LIMIT {
             return Err(WebhookError::new(
@@ -84,20 +97,28 @@ impl<H: HostHmac> Webhook<H> {
         })
     }
 
+    /// The scheme it verifies.
     pub fn scheme(&self) -> Scheme {
         self.verifier.scheme()
     }
 
+    /// How many secrets it accepts.
     pub fn secret_count(&self) -> usize {
         self.verifier.secret_count()
     }
 
+    /// The body limit in bytes.
     pub fn max_body_bytes(&self) -> usize {
         self.max_body_bytes
     }
 
     /// Refuse a body of `len` bytes if it is over the limit. Hosts that can
-    /// see a length before copying the body (the wasm binding) call this first.
+    /// see a length before copying the body (a `Content-Length`, a JS
+    /// buffer's length) call this first.
+    ///
+    /// # Errors
+    ///
+    /// `BODY_TOO_LARGE` (413) over the limit.
     pub fn check_body_size(&self, len: usize) -> Result<(), WebhookError> {
         if len > self.max_body_bytes {
             return Err(WebhookError::body_too_large(len, self.max_body_bytes));
@@ -117,12 +138,22 @@ impl<H: HostHmac> Webhook<H> {
     }
 
     /// Verify only. On success, the index of the secret that matched.
+    ///
+    /// # Errors
+    ///
+    /// `BODY_TOO_LARGE` (413) first, then as [`Verifier::verify`].
     pub fn verify(&self, body: &[u8], signature: Option<&str>) -> Result<usize, WebhookError> {
         self.check_body_size(body.len())?;
         self.verifier.verify(body, signature)
     }
 
     /// Verify, then parse: the event, or the first thing wrong with the request.
+    ///
+    /// # Errors
+    ///
+    /// In this order, each before any work on the next: `BODY_TOO_LARGE`
+    /// (413), `MISSING_SIGNATURE` / `INVALID_SIGNATURE` (401), then
+    /// `INVALID_JSON` / `INVALID_PAYLOAD` (400) from [`parse_event`].
     pub fn handle<'a>(
         &self,
         body: &'a [u8],
@@ -133,6 +164,10 @@ impl<H: HostHmac> Webhook<H> {
     }
 
     /// [`Self::handle`] for a body that is text already.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::handle`].
     pub fn handle_text<'a>(
         &self,
         body: &'a str,

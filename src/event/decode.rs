@@ -313,9 +313,11 @@ macro_rules! wire_object {
         }
     ) => {
         $(#[doc = $doc])*
+        #[doc = ""]
+        #[doc = concat!("The wire's `", $ts, "` object (TypeScript: `", $ts, "`).")]
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name<'a> {
-            $( $(#[doc = $fdoc])* pub $field: wire_object!(@type $kind $ty), )*
+            $( $(#[doc = $fdoc])* #[doc = ""] #[doc = concat!("Wire name: `", $wire, "`.")] pub $field: wire_object!(@type $kind $ty), )*
             /// Every member of the object as sent, known or not.
             pub raw: &'a $crate::json::Object<'a>,
         }
@@ -392,11 +394,13 @@ macro_rules! name_set {
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $( $(#[doc = $vdoc])* $variant ),* }
+        pub enum $name { $( $(#[doc = $vdoc])* #[doc = concat!("`\"", $wire, "\"`")] $variant ),* }
 
         impl $name {
+            /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
+            /// The name on the wire (and in the JS package).
             pub const fn as_str(self) -> &'static str {
                 match self { $( $name::$variant => $wire ),* }
             }

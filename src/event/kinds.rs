@@ -12,14 +12,20 @@ use crate::prelude::*;
 macro_rules! events {
     ( $( $variant:ident = $name:literal $([ $($alias:literal),* ])? => $ty:ty, view $view:ident; )* ) => {
         /// Which event a delivery is, by its canonical name.
+        ///
+        /// Non-exhaustive: a new event in a minor release is not a breaking
+        /// change, so matches need a `_` arm (which `Unknown` events also
+        /// reach).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum EventKind {
-            $( $variant, )*
+            $( #[doc = concat!("`", $name, "`")] $variant, )*
             /// Any other name: passed through untouched, never an error.
             Unknown,
         }
 
         impl EventKind {
+            /// Every known event (all but `Unknown`), in table order.
             pub const KNOWN: &'static [EventKind] = &[$(EventKind::$variant),*];
 
             /// The canonical name (`"unknown"` for unknown events).
@@ -77,14 +83,23 @@ macro_rules! events {
         }
 
         /// An event's `data`, typed (borrowed from the parsed body).
+        /// Non-exhaustive, like [`EventKind`].
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum EventData<'a> {
-            $( $variant($ty), )*
+            $( #[doc = concat!("The data of `", $name, "`.")] $variant($ty), )*
+            /// An unknown event's data, as sent.
             Unknown(&'a Json<'a>),
         }
 
         impl<'a> EventData<'a> {
-            /// Read `data` as the documented shape(s) of `kind`.
+            /// Read `data` as the documented shape(s) of `kind`
+            /// ([`crate::Event::typed`] is the public way in).
+            ///
+            /// # Errors
+            ///
+            /// Where `data` does not fit, by JSON path.
+            #[doc(hidden)]
             pub fn decode(kind: EventKind, data: &'a Json<'a>) -> Result<EventData<'a>, ShapeError> {
                 Ok(match kind {
                     $( EventKind::$variant => EventData::$variant(<$ty as Decode>::decode(data)?), )*

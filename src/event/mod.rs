@@ -33,7 +33,28 @@ pub use time::UnixTime;
 use views::one_or_many;
 pub use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, Text};
 
-/// A parsed, checked webhook delivery.
+/// A parsed, checked webhook delivery, borrowing from the body bytes.
+///
+/// Everything the sender put in the body stays reachable ([`Event::data`],
+/// [`Event::body`]); the typed model ([`Event::typed`]) and the normalised
+/// views ([`Event::messages`] …) are readings of that same parse.
+///
+/// ```
+/// use wasender_webhook::{parse_event, EventKind};
+///
+/// let body = br#"{"event":"messages.upsert","timestamp":1763776803,
+///   "data":{"messages":{"key":{"id":"3EB0","remoteJid":"15550001111@s.whatsapp.net","fromMe":false},
+///   "message":{"conversation":"hi"},"huh":1}}}"#;
+/// let event = parse_event(body)?; // after verifying! (see `Webhook::handle`)
+/// assert_eq!(event.kind(), EventKind::MessagesUpsert);
+/// assert_eq!(event.timestamp().map(|t| t.millis()), Some(1_763_776_803_000));
+/// let message = &event.messages()[0];
+/// assert_eq!(message.text.as_ref().map(|t| t.as_str()), Some("hi"));
+/// assert_eq!(message.sender_phone.as_deref(), Some("15550001111"));
+/// // Fields the model does not know are still there.
+/// assert!(event.data().get("messages").and_then(|m| m.get("huh")).is_some());
+/// # Ok::<(), wasender_webhook::WebhookError>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct Event<'a> {
     kind: EventKind,
@@ -101,6 +122,8 @@ impl<'a> Views<'a> {
 }
 
 impl<'a> Event<'a> {
+    /// Which event this is (aliases resolved; `Unknown` for names this
+    /// version does not know).
     pub fn kind(&self) -> EventKind {
         self.kind
     }
@@ -125,6 +148,19 @@ impl<'a> Event<'a> {
     }
 
     /// `data` as this event's typed model.
+    ///
+    /// ```
+    /// use wasender_webhook::event::EventData;
+    ///
+    /// let event = wasender_webhook::parse_event(
+    ///     br#"{"event":"session.status","data":{"status":"need_scan"}}"#,
+    /// )?;
+    /// match event.typed() {
+    ///     EventData::SessionStatus(data) => assert_eq!(data.status, "need_scan"),
+    ///     _ => unreachable!(), // non-exhaustive: new events may come
+    /// }
+    /// # Ok::<(), wasender_webhook::WebhookError>(())
+    /// ```
     pub fn typed(&self) -> EventData<'_> {
         // parse_event checked this tree against the same declarations the
         // decoders come from, so this cannot fail; Unknown is a safe answer
@@ -188,6 +224,7 @@ impl<'a> Event<'a> {
     /// `JSON.parse` reads it (so `data` and every other member are exactly as
     /// sent) plus these; `wasm/js/interop.js` puts the two together as
     /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`.
+    #[doc(hidden)] // the bindings' and the tests' form, not an output format
     pub fn derived_json(&self) -> String {
         let mut sink = JsonSink::new();
         self.write_derived(&mut sink);
@@ -198,6 +235,7 @@ impl<'a> Event<'a> {
     /// `derived_json` as the wasm binding hands it to JavaScript, which has
     /// the body as a string already: a [`Tape`], on which view text that is
     /// a run of the body is where it lies there.
+    #[doc(hidden)] // the wasm binding's hand-off
     pub fn derived_tape(&self) -> Tape<'a> {
         let mut tape = Tape::new(self.source);
         self.write_derived(&mut tape);
@@ -260,12 +298,24 @@ impl fmt::Debug for Event<'_> {
 
 /// Parse and check a delivery. Does no verification: call it on bytes whose
 /// signature was checked, or use [`crate::Webhook::handle`].
+///
+/// # Errors
+///
+/// `INVALID_JSON` (400) when the body is not JSON (the message gives the
+/// byte offset, never the content); `INVALID_PAYLOAD` (400) when it is not
+/// an object with a non-empty string `event` and a `data`, or when `data`
+/// does not fit the event's documented shapes (the message names the JSON
+/// path, never the value).
 #[inline]
 pub fn parse_event(bytes: &[u8]) -> Result<Event<'_>, WebhookError> {
     event_from_tree(json::parse(bytes), bytes)
 }
 
 /// [`parse_event`] for a body already known to be UTF-8.
+///
+/// # Errors
+///
+/// As [`parse_event`].
 #[inline]
 pub fn parse_event_text(text: &str) -> Result<Event<'_>, WebhookError> {
     event_from_tree(json::parse_text(text), text.as_bytes())

@@ -180,14 +180,19 @@ wire_object! {
 /// or the message itself, flat. All three are seen for the same event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagesData<'a> {
+    /// `{messages: …}`: one message or an array of them.
     Wrapped {
+        /// The wrapped message or messages.
         messages: OneOrMany<WaMessage<'a>>,
+        /// The whole `data` object, unknown members included.
         raw: &'a crate::json::Object<'a>,
     },
+    /// The message itself, unwrapped.
     Flat(WaMessage<'a>),
 }
 
 impl<'a> MessagesData<'a> {
+    /// The messages, however they were wrapped.
     pub fn messages(&self) -> &[WaMessage<'a>] {
         match self {
             MessagesData::Wrapped { messages, .. } => messages.as_slice(),
@@ -272,7 +277,9 @@ wire_object! {
 /// `messages.delete`: `{keys: [...]}`, or `{jid, all: true}` for a whole chat.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagesDeleteData<'a> {
+    /// Some messages, by key.
     Keys(MessagesDeleteKeys<'a>),
+    /// A whole chat.
     All(MessagesDeleteAll<'a>),
 }
 
@@ -349,11 +356,14 @@ wire_object! {
 /// of `{key, receipt}` (SDKs, Baileys); a lone `{key, receipt}` too.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageReceiptData<'a> {
+    /// The documented `{message: {key, receipt}}`.
     Wrapped(WrappedReceipt<'a>),
+    /// `{key, receipt}` or an array of them.
     Receipts(OneOrMany<MessageReceipt<'a>>),
 }
 
 impl<'a> MessageReceiptData<'a> {
+    /// The receipts, however they were wrapped.
     pub fn receipts(&self) -> &[MessageReceipt<'a>] {
         match self {
             MessageReceiptData::Wrapped(w) => core::slice::from_ref(&w.message),
@@ -436,11 +446,14 @@ wire_object! {
 /// A participant as a bare JID (Baileys ≤ 6) or an object (Baileys 7).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParticipantRef<'a> {
+    /// A bare JID.
     Jid(&'a str),
+    /// A participant object.
     Participant(GroupParticipant<'a>),
 }
 
 impl<'a> ParticipantRef<'a> {
+    /// The participant's JID, whichever form it came in.
     pub fn jid(&self) -> &'a str {
         match self {
             ParticipantRef::Jid(jid) => jid,
@@ -577,6 +590,7 @@ name_set! {
 }
 
 impl DeliveryStatus {
+    /// From the wire's number (`0`…`5`) or name, in any case.
     pub fn from_wire(value: &Json) -> DeliveryStatus {
         if let Some(text) = value.as_number_text() {
             return match parse_integer(text).unwrap_or(-1) {

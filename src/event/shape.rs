@@ -94,8 +94,11 @@ pub trait HasShape {
     const SHAPE: Shape;
 }
 
-/// Check `value` against `shape`; the error names the path of the first
-/// offending field.
+/// Check `value` against `shape`.
+///
+/// # Errors
+///
+/// The path of the first offending field, and what it should have been.
 pub fn check(shape: &Shape, value: &Json) -> Result<(), ShapeError> {
     match (shape.many, value) {
         (Many::One, _)

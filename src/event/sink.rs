@@ -160,6 +160,7 @@ ops! {
 /// UTF-16 code units (a JavaScript string's indices), so a host that has
 /// the body as a string already slices it instead of receiving a copy.
 pub struct Tape<'b> {
+    /// The entries: each op, then its operands.
     pub ops: Vec<f64>,
     /// Made text, end to end (UTF-8; positions in `ops` count its UTF-16 units).
     pub side: Vec<u8>,
@@ -169,6 +170,7 @@ pub struct Tape<'b> {
 }
 
 impl<'b> Tape<'b> {
+    /// An empty tape for an event parsed from `body`.
     pub fn new(body: &'b [u8]) -> Tape<'b> {
         Tape {
             ops: Vec::with_capacity(64),

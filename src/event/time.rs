@@ -17,6 +17,7 @@ pub struct UnixTime {
 const MILLIS_ABOVE: i128 = 100_000_000_000;
 
 impl UnixTime {
+    /// From milliseconds since the epoch; `None` beyond i64.
     pub fn from_millis(millis: i128) -> Option<UnixTime> {
         i64::try_from(millis).ok().map(|millis| UnixTime { millis })
     }
@@ -30,10 +31,12 @@ impl UnixTime {
         }
     }
 
+    /// Milliseconds since the epoch, exact.
     pub fn millis(self) -> i64 {
         self.millis
     }
 
+    /// Seconds since the epoch, as the JS package's `timestamp` has it.
     pub fn seconds(self) -> f64 {
         self.millis as f64 / 1000.0
     }

@@ -68,7 +68,9 @@ macro_rules! view_object {
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq)]
-        pub struct $name<'a> { $( $(#[doc = $fdoc])* pub $field: view_object!(@type $kind $ty), )* }
+        pub struct $name<'a> {
+            $( $(#[doc = $fdoc])* #[doc = ""] #[doc = concat!("In the JS package: `", $wire, "`.")] pub $field: view_object!(@type $kind $ty), )*
+        }
 
         impl $name<'_> {
             /// Its index in `layouts::LAYOUTS`.
@@ -549,6 +551,7 @@ impl<'a> NormalizedReaction<'a> {
     }
 }
 
+/// The views' TypeScript declarations, for the generated `events.d.ts`.
 pub fn ts_declarations() -> Vec<String> {
     vec![
         MessageType::ts_declaration(),
