@@ -54,6 +54,27 @@ pub mod __private {
 
     /// The model's and the views' TypeScript declarations, and one row per
     /// event kind: (variant, canonical name, data type, view member).
+    /// The model's types described for the bindings' type generators (the
+    /// Python stubs): declarations, and one row per event kind.
+    pub mod describe {
+        pub use crate::event::describe::{Decl, DeclKind, Field, Ty};
+        pub use crate::event::model::declarations as model_declarations;
+        pub use crate::event::views::declarations as view_declarations;
+        use crate::prelude::*;
+
+        /// One event kind: (variant, canonical name, `data`'s type, the
+        /// view's member and type, if it has one).
+        pub type EventRow = (&'static str, &'static str, Ty, Option<(&'static str, Ty)>);
+
+        /// Every event kind, in the table's order.
+        pub fn event_rows() -> Vec<EventRow> {
+            crate::event::EventData::describe_rows()
+                .into_iter()
+                .map(|(variant, name, data, view)| (variant, name, data, view.describe_member()))
+                .collect()
+        }
+    }
+
     pub mod typescript {
         pub use crate::event::model::ts_declarations as model_declarations;
         pub use crate::event::views::ts_declarations as view_declarations;

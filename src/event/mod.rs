@@ -7,6 +7,7 @@
 //! `data` itself is kept exactly as sent.
 
 pub(crate) mod decode;
+pub(crate) mod describe;
 pub(crate) mod kinds;
 pub(crate) mod layouts;
 pub mod model;
