@@ -78,7 +78,7 @@ static TUPLE_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 fn view_list<'py, 'k>(
     py: Python<'py>,
     view: &str,
-    keys: &[&str],
+    fields: &[(&str, &str)],
     items: &'k Json<'_>,
     convert: &mut output::Converter<'py, 'k>,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -90,9 +90,9 @@ fn view_list<'py, 'k>(
         .getattr("__new__")?;
     let mut out = Vec::new();
     for item in items.as_array().unwrap_or_default() {
-        let fields = keys
+        let fields = fields
             .iter()
-            .map(|key| match item.get(key) {
+            .map(|(key, _)| match item.get(key) {
                 Some(value) => convert.value(value),
                 None => Ok(py.None().into_bound(py)),
             })
@@ -147,8 +147,8 @@ impl WebhookEvent {
                 "reactions" => &mut reactions,
                 _ => &mut session_status,
             };
-            *slot = match output::views_table().into_iter().find(|(v, ..)| *v == view) {
-                Some((_, _, keys)) => view_list(py, view, &keys, value, &mut convert)?.unbind(),
+            *slot = match output::views_table().iter().find(|(v, ..)| *v == view) {
+                Some((_, _, fields)) => view_list(py, view, fields, value, &mut convert)?.unbind(),
                 None => convert.value(value)?.unbind(),
             };
         }

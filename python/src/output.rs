@@ -5,7 +5,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 use std::collections::HashMap;
-use wasender_webhook::event::{NormalizedMessage, NormalizedReaction, StatusUpdate};
+use std::sync::OnceLock;
+use wasender_webhook::__private::describe::{event_rows, view_declarations, DeclKind, Ty};
 use wasender_webhook::json::{Json, JsonStr};
 
 /// Converts JSON values to Python, as `json.loads` reads them: numbers
@@ -98,22 +99,41 @@ pub fn string<'py>(py: Python<'py>, s: &JsonStr<'_>) -> PyResult<Bound<'py, PySt
     }
 }
 
-/// The views as the Python package names them: (the event attribute as the
-/// derived output names it, the class, the class's wire keys in order).
-/// The keys come from the core's declarations; the Python package turns
-/// them into attribute names (`chatJid` → `chat_jid`).
-pub fn views_table() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
-    vec![
-        (
-            "messages",
-            "NormalizedMessage",
-            NormalizedMessage::KEYS.to_vec(),
-        ),
-        ("statuses", "StatusUpdate", StatusUpdate::KEYS.to_vec()),
-        (
-            "reactions",
-            "NormalizedReaction",
-            NormalizedReaction::KEYS.to_vec(),
-        ),
-    ]
+/// One view's Python class: the event member it fills (as the core's
+/// derived output names it), the class name, and its fields as (wire key,
+/// attribute) in the core's order.
+pub type ViewClass = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
+
+/// Every view's class, from the core's description of its model: the
+/// Python package makes the classes from this (`_views.py`), and the stubs
+/// declare them from the same description (`stubs.rs`).
+pub fn views_table() -> &'static [ViewClass] {
+    static TABLE: OnceLock<Vec<ViewClass>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let declarations = view_declarations();
+        let mut table: Vec<ViewClass> = Vec::new();
+        for (.., view) in event_rows() {
+            let Some((member, Ty::Array(item))) = view else {
+                continue;
+            };
+            let Ty::Named(class) = *item else { continue };
+            if table.iter().any(|(m, ..)| *m == member) {
+                continue;
+            }
+            let fields = declarations
+                .iter()
+                .find(|d| d.name == class)
+                .map(|d| match &d.kind {
+                    DeclKind::View(fields) => fields.iter().map(|f| (f.wire, f.rust)).collect(),
+                    _ => Vec::new(),
+                })
+                .unwrap_or_default();
+            table.push((member, class, fields));
+        }
+        table
+    })
 }

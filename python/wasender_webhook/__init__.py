@@ -18,15 +18,15 @@ from ._errors import (
     MethodNotAllowedError,
     WebhookError,
 )
-from ._views import VIEW_CLASSES, View
-
-WasenderWebhook = _native.WasenderWebhook
-WebhookEvent = _native.WebhookEvent
-handle_webhook_event = _native.handle_webhook_event
-
-NormalizedMessage = VIEW_CLASSES["NormalizedMessage"]
-StatusUpdate = VIEW_CLASSES["StatusUpdate"]
-NormalizedReaction = VIEW_CLASSES["NormalizedReaction"]
+from ._native import WasenderWebhook, handle_webhook_event
+from ._views import View
+from .events import (
+    NormalizedMessage,
+    NormalizedReaction,
+    StatusUpdate,
+    WebhookEvent,
+    WebhookEventName,
+)
 
 #: The header WasenderAPI puts the signature in.
 SIGNATURE_HEADER = "X-Webhook-Signature"
@@ -50,5 +50,6 @@ __all__ = [
     "WasenderWebhook",
     "WebhookError",
     "WebhookEvent",
+    "WebhookEventName",
     "handle_webhook_event",
 ]

@@ -1,8 +1,9 @@
 """The normalised views (``event.messages``, ``.statuses``, ``.reactions``).
 
 Their classes are made from the core's own declarations (the native
-module's ``VIEWS``: each view's wire keys in order), so no field is spelled
-twice: ``chatJid`` is the attribute ``chat_jid``. A view is an immutable
+module's ``VIEWS``: each view's fields in order, as wire key and Rust
+name), so no field is spelled twice: ``chatJid`` is the attribute
+``chat_jid``, ``type`` is ``message_type`` as in the Rust crate. A view is an immutable
 tuple of its fields in that order (``None`` for an absent one), built by the
 native module in one call; ``to_dict()`` gives the object the npm package's
 event holds (camelCase keys, absent fields left out).
@@ -10,15 +11,10 @@ event holds (camelCase keys, absent fields left out).
 
 from __future__ import annotations
 
-import re
 from operator import itemgetter
 from typing import Any, ClassVar
 
 from . import _native
-
-
-def _snake(wire: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", wire).lower()
 
 
 class View(tuple):  # type: ignore[type-arg]
@@ -43,7 +39,7 @@ class View(tuple):  # type: ignore[type-arg]
         return f"{type(self).__name__}({fields})"
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and tuple.__eq__(self, other)  # type: ignore[arg-type]
+        return type(other) is type(self) and tuple.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -54,16 +50,16 @@ class View(tuple):  # type: ignore[type-arg]
         return (), {attr: value for (attr, _), value in zip(self._FIELDS, self)}
 
 
-def _make(name: str, keys: list[str]) -> type[View]:
-    fields = tuple((_snake(k), k) for k in keys)
+def _make(name: str, wire_and_attr: list[tuple[str, str]]) -> type[View]:
+    fields = tuple((attr, wire) for wire, attr in wire_and_attr)
     members: dict[str, Any] = {"__slots__": (), "_FIELDS": fields, "__module__": "wasender_webhook"}
-    for i, (attr, _) in enumerate(fields):
-        members[attr] = property(itemgetter(i), doc=f"`{keys[i]}` in the npm package's event")
+    for i, (attr, wire) in enumerate(fields):
+        members[attr] = property(itemgetter(i), doc=f"`{wire}` in the npm package's event")
     return type(name, (View,), members)
 
 
 #: The classes by the event attribute they fill, and by name.
 BY_VIEW: dict[str, type[View]] = {}
 VIEW_CLASSES: dict[str, type[View]] = {}
-for _view, _name, _keys in _native.VIEWS:
-    BY_VIEW[_view] = VIEW_CLASSES[_name] = _make(_name, _keys)
+for _view, _name, _fields in _native.VIEWS:
+    BY_VIEW[_view] = VIEW_CLASSES[_name] = _make(_name, _fields)

@@ -19,7 +19,8 @@ from starlette.responses import JSONResponse
 
 from . import _http
 from ._errors import WebhookError, core_error
-from ._native import WasenderWebhook, WebhookEvent
+from ._native import WasenderWebhook
+from .events import WebhookEvent
 
 
 async def read_body(request: Request, hook: WasenderWebhook) -> bytes:

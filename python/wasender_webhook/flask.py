@@ -19,7 +19,8 @@ from flask import Request, jsonify, request
 
 from . import _http
 from ._errors import WebhookError
-from ._native import WasenderWebhook, WebhookEvent
+from ._native import WasenderWebhook
+from .events import WebhookEvent
 
 
 def verify_request(hook: WasenderWebhook, req: Request | None = None) -> WebhookEvent:
