@@ -45,15 +45,13 @@ pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT
 pub mod __private {
     pub use crate::event::layouts::{layouts_json, DERIVED, LAYOUTS};
     pub use crate::event::shape::check as check_shape;
-    pub use crate::event::sink::{Op, Tape};
+    pub use crate::event::sink::{Op, Sink, Tape};
     pub use crate::json::parse::{parse, parse_text, ParseError, MAX_DEPTH};
     pub use crate::json::scan::plain_run;
     pub use crate::json::write::{write_json, write_str, write_text};
     pub use crate::signature::{decode_hmac_sha256_tag, to_hex, TAG_LEN};
     pub use crate::verify::sign_hmac_sha256;
 
-    /// The model's and the views' TypeScript declarations, and one row per
-    /// event kind: (variant, canonical name, data type, view member).
     /// The model's types described for the bindings' type generators (the
     /// Python stubs): declarations, and one row per event kind.
     pub mod describe {
@@ -75,6 +73,8 @@ pub mod __private {
         }
     }
 
+    /// The model's and the views' TypeScript declarations, and one row per
+    /// event kind: (variant, canonical name, data type, view member).
     pub mod typescript {
         pub use crate::event::model::ts_declarations as model_declarations;
         pub use crate::event::views::ts_declarations as view_declarations;

@@ -8,6 +8,7 @@
 
 pub(crate) mod decode;
 pub(crate) mod describe;
+mod hosted;
 pub(crate) mod kinds;
 pub(crate) mod layouts;
 pub mod model;
