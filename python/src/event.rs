@@ -3,9 +3,7 @@
 
 use crate::output;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use wasender_webhook::json::Json;
+use pyo3::types::{PyDict, PyString};
 use wasender_webhook::Event;
 
 /// A verified, checked webhook delivery.
@@ -68,47 +66,9 @@ impl WebhookEvent {
     }
 }
 
-/// `wasender_webhook._views.BY_VIEW`: each view's class, by its attribute.
-static VIEW_CLASSES: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-/// `tuple.__new__`: a view is a tuple of its fields, in `keys` order.
-static TUPLE_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// A view's list (`messages`, …) as instances of its class: each a tuple of
-/// its fields in the core's key order, None for an absent one.
-fn view_list<'py, 'k>(
-    py: Python<'py>,
-    view: &str,
-    fields: &[(&str, &str)],
-    items: &'k Json<'_>,
-    convert: &mut output::Converter<'py, 'k>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let class = VIEW_CLASSES
-        .import(py, "wasender_webhook._views", "BY_VIEW")?
-        .get_item(view)?;
-    let tuple_new = TUPLE_NEW
-        .import(py, "builtins", "tuple")?
-        .getattr("__new__")?;
-    let mut out = Vec::new();
-    for item in items.as_array().unwrap_or_default() {
-        let fields = fields
-            .iter()
-            .map(|(key, _)| match item.get(key) {
-                Some(value) => convert.value(value),
-                None => Ok(py.None().into_bound(py)),
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        out.push(tuple_new.call1((&class, PyTuple::new(py, fields)?))?);
-    }
-    Ok(PyList::new(py, out)?.into_any())
-}
-
 impl WebhookEvent {
-    /// The Python event from the core's, and its `derived_json`.
-    pub fn new(py: Python<'_>, event: &Event<'_>, derived: &str) -> PyResult<WebhookEvent> {
-        // The derived members: {event, timestamp?, view?, value?}.
-        let derived = wasender_webhook::__private::parse(derived.as_bytes()).map_err(|_| {
-            pyo3::exceptions::PyRuntimeError::new_err("the core's derived output is not JSON")
-        })?;
+    /// The Python event from the core's.
+    pub fn new(py: Python<'_>, event: &Event<'_>) -> PyResult<WebhookEvent> {
         let envelope = PyDict::new(py);
         let mut data = py.None();
         let mut convert = output::Converter::new(py);
@@ -127,35 +87,20 @@ impl WebhookEvent {
             _ => py.None(),
         };
 
-        let name = derived
-            .get("event")
-            .and_then(Json::as_str)
-            .unwrap_or("unknown");
-        let timestamp = match derived.get("timestamp").and_then(Json::as_number_text) {
-            Some(text) => output::number(py, text)?.unbind(),
-            None => py.None(),
-        };
+        let derived = crate::derived::derived(py, event)?;
         let (mut messages, mut statuses, mut reactions, mut session_status) =
             (py.None(), py.None(), py.None(), py.None());
-        if let (Some(view), Some(value)) = (
-            derived.get("view").and_then(Json::as_str),
-            derived.get("value"),
-        ) {
-            let slot = match view {
-                "messages" => &mut messages,
-                "statuses" => &mut statuses,
-                "reactions" => &mut reactions,
-                _ => &mut session_status,
-            };
-            *slot = match output::views_table().iter().find(|(v, ..)| *v == view) {
-                Some((_, _, fields)) => view_list(py, view, fields, value, &mut convert)?.unbind(),
-                None => convert.value(value)?.unbind(),
-            };
-        }
+        let slot = match derived.view.as_deref() {
+            Some("messages") => &mut messages,
+            Some("statuses") => &mut statuses,
+            Some("reactions") => &mut reactions,
+            _ => &mut session_status,
+        };
+        *slot = derived.value.unbind();
         Ok(WebhookEvent {
-            event: PyString::intern(py, name).into_any().unbind(),
+            event: derived.event.unbind(),
             received_event,
-            timestamp,
+            timestamp: derived.timestamp.unbind(),
             session_id,
             data,
             envelope: envelope.into_any().unbind(),

@@ -119,14 +119,10 @@ fn handle(
     let signature = input::signature(signature)?;
     let body = input::body(hook, body).map_err(|e| to_py(py, &e))?;
     let signature = signature.as_deref();
-    let parsed: Result<(Event<'_>, String), WebhookError> = py.detach(|| {
-        let event = match &body {
-            Body::Bytes(bytes) => hook.handle(bytes, signature),
-            Body::Text(text) => hook.handle_text(text, signature),
-        }?;
-        let derived = event.derived_json();
-        Ok((event, derived))
+    let parsed: Result<Event<'_>, WebhookError> = py.detach(|| match &body {
+        Body::Bytes(bytes) => hook.handle(bytes, signature),
+        Body::Text(text) => hook.handle_text(text, signature),
     });
-    let (event, derived) = parsed.map_err(|e| to_py(py, &e))?;
-    WebhookEvent::new(py, &event, &derived)
+    let event = parsed.map_err(|e| to_py(py, &e))?;
+    WebhookEvent::new(py, &event)
 }

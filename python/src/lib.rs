@@ -6,6 +6,7 @@
 //! (`input`), the core verifies and parses, Python values out (`output`).
 //! Nothing here may panic: every bad input is a typed `WebhookError`.
 
+mod derived;
 mod errors;
 mod event;
 mod hook;
