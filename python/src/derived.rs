@@ -25,9 +25,10 @@ static CLASSES: PyOnceLock<Vec<Option<Py<PyAny>>>> = PyOnceLock::new();
 static TUPLE_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// Build the derived members of `event`.
-pub fn derived<'py>(
+pub fn derived<'py, 'k>(
     py: Python<'py>,
     event: &wasender_webhook::Event<'_>,
+    convert: &mut output::Converter<'py, 'k>,
 ) -> PyResult<Derived<'py>> {
     let classes = CLASSES.get_or_try_init(py, || layout_classes(py))?;
     let tuple_new = TUPLE_NEW.get_or_try_init(py, || {
@@ -40,6 +41,7 @@ pub fn derived<'py>(
         py,
         classes,
         tuple_new: tuple_new.bind(py),
+        convert,
         stack: Vec::new(),
         top: None,
         error: None,
@@ -93,8 +95,10 @@ enum Frame<'py> {
     Array(Vec<Bound<'py, PyAny>>),
 }
 
-struct PySink<'py, 'c> {
+struct PySink<'py, 'c, 'k> {
     py: Python<'py>,
+    /// `data`'s converter: the view's long texts are its strings.
+    convert: &'c mut output::Converter<'py, 'k>,
     classes: &'c [Option<Py<PyAny>>],
     tuple_new: &'c Bound<'py, PyAny>,
     stack: Vec<Frame<'py>>,
@@ -104,7 +108,7 @@ struct PySink<'py, 'c> {
     error: Option<PyErr>,
 }
 
-impl<'py> PySink<'py, '_> {
+impl<'py> PySink<'py, '_, '_> {
     fn put(&mut self, value: PyResult<Bound<'py, PyAny>>) {
         let value = match value {
             Ok(value) => value,
@@ -133,7 +137,7 @@ impl<'py> PySink<'py, '_> {
     }
 }
 
-impl Sink for PySink<'_, '_> {
+impl Sink for PySink<'_, '_, '_> {
     fn begin_object(&mut self, layout: usize) {
         self.stack.push(Frame::Object {
             layout,
@@ -167,7 +171,7 @@ impl Sink for PySink<'_, '_> {
         }
     }
     fn text(&mut self, text: &JsonStr) {
-        let made = output::string(self.py, text).map(Bound::into_any);
+        let made = self.convert.text(text).map(Bound::into_any);
         self.put(made);
     }
     fn made_text(&mut self, text: &str) {

@@ -87,7 +87,7 @@ impl WebhookEvent {
             _ => py.None(),
         };
 
-        let derived = crate::derived::derived(py, event)?;
+        let derived = crate::derived::derived(py, event, &mut convert)?;
         let (mut messages, mut statuses, mut reactions, mut session_status) =
             (py.None(), py.None(), py.None(), py.None());
         let slot = match derived.view.as_deref() {

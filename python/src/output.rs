@@ -4,6 +4,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use wasender_webhook::__private::describe::{event_rows, view_declarations, DeclKind, Ty};
@@ -18,14 +19,44 @@ use wasender_webhook::json::{Json, JsonStr};
 /// hash, which every dict insert needs).
 pub struct Converter<'py, 'k> {
     py: Python<'py>,
-    keys: HashMap<&'k str, Bound<'py, PyString>>,
+    /// Keys made so far: a direct-mapped cache, so a lookup is one probe
+    /// whatever the keys are (no hash table to flood with colliding keys).
+    keys: Vec<Option<(&'k str, Bound<'py, PyString>)>>,
+    /// Long strings made from the body, by where their text lies in it: a
+    /// view's text is the very string `data` holds (a message's text is a
+    /// third of a text-heavy body), so the view takes the same object
+    /// instead of decoding the UTF-8 again.
+    texts: HashMap<(usize, usize), Bound<'py, PyString>>,
 }
+
+/// How many keys the cache holds (a power of two).
+const KEY_SLOTS: usize = 512;
+
+/// A key's slot: its length and three of its bytes, mixed.
+fn key_slot(key: &str) -> usize {
+    let b = key.as_bytes();
+    let (first, mid, last) = match b {
+        [] => (0, 0, 0),
+        _ => (b[0], b[b.len() / 2], b[b.len() - 1]),
+    };
+    let h = (b.len() as u32)
+        .wrapping_mul(0x9E37_79B1)
+        .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA77))
+        .wrapping_add(u32::from(mid).wrapping_mul(0xC2B2_AE3D))
+        .wrapping_add(u32::from(last).wrapping_mul(0x27D4_EB2F));
+    (h ^ (h >> 15)) as usize & (KEY_SLOTS - 1)
+}
+
+/// Strings at least this long are remembered for the views; shorter ones
+/// (ids, JIDs, names) cost less to make again than to look up.
+const SHARED_TEXT_BYTES: usize = 64;
 
 impl<'py, 'k> Converter<'py, 'k> {
     pub fn new(py: Python<'py>) -> Self {
         Converter {
             py,
-            keys: HashMap::new(),
+            keys: vec![None; KEY_SLOTS],
+            texts: HashMap::new(),
         }
     }
 
@@ -35,7 +66,7 @@ impl<'py, 'k> Converter<'py, 'k> {
             Json::Null => py.None().into_bound(py),
             Json::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
             Json::Number(text) => number(py, text)?,
-            Json::String(s) => string(py, s)?.into_any(),
+            Json::String(s) => self.text(s)?.into_any(),
             Json::Array(items) => {
                 let items = items
                     .iter()
@@ -53,17 +84,45 @@ impl<'py, 'k> Converter<'py, 'k> {
         })
     }
 
+    /// A string value; a long one borrowed from the body is remembered.
+    pub fn text(&mut self, s: &JsonStr<'_>) -> PyResult<Bound<'py, PyString>> {
+        let Some(place) = place(s) else {
+            return string(self.py, s);
+        };
+        if let Some(made) = self.texts.get(&place) {
+            return Ok(made.clone());
+        }
+        let made = string(self.py, s)?;
+        self.texts.insert(place, made.clone());
+        Ok(made)
+    }
+
     /// An object key, made once per document.
     pub fn key(&mut self, key: &'k JsonStr<'_>) -> PyResult<Bound<'py, PyString>> {
         if key.has_lone_surrogates() {
             return string(self.py, key);
         }
-        if let Some(made) = self.keys.get(key.as_str()) {
-            return Ok(made.clone());
+        let text = key.as_str();
+        let slot = key_slot(text);
+        if let Some((seen, made)) = &self.keys[slot] {
+            if *seen == text {
+                return Ok(made.clone());
+            }
         }
-        let made = PyString::new(self.py, key.as_str());
-        self.keys.insert(key.as_str(), made.clone());
+        let made = PyString::new(self.py, text);
+        self.keys[slot] = Some((text, made.clone()));
         Ok(made)
+    }
+}
+
+/// Where a long string's text lies in the body (its address and length),
+/// when it is a slice of the body (no escapes, no lone surrogates).
+fn place(s: &JsonStr<'_>) -> Option<(usize, usize)> {
+    match s.text() {
+        Cow::Borrowed(text) if text.len() >= SHARED_TEXT_BYTES && !s.has_lone_surrogates() => {
+            Some((text.as_ptr() as usize, text.len()))
+        }
+        _ => None,
     }
 }
 
