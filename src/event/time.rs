@@ -45,7 +45,7 @@ impl UnixTime {
     /// of [`seconds_text`](Self::seconds_text): up to 2^53 ms the division
     /// rounds once, as parsing the exact decimal does; beyond, the cast
     /// would round first.
-    pub fn seconds_exactly(self) -> Option<f64> {
+    pub(crate) fn seconds_exactly(self) -> Option<f64> {
         (self.millis.unsigned_abs() <= 1 << 53).then(|| self.seconds())
     }
 
@@ -58,7 +58,7 @@ impl UnixTime {
     }
 
     /// Append [`seconds_text`](Self::seconds_text) to `out`.
-    pub fn write_seconds(self, out: &mut Vec<u8>) {
+    pub(crate) fn write_seconds(self, out: &mut Vec<u8>) {
         if self.millis < 0 {
             out.push(b'-');
         }

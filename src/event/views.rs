@@ -74,12 +74,12 @@ macro_rules! view_object {
 
         impl $name<'_> {
             /// Its index in `layouts::LAYOUTS`.
-            pub const LAYOUT: usize = $layout;
+            pub(crate) const LAYOUT: usize = $layout;
             /// Its keys, in the order it is written.
-            pub const KEYS: &'static [&'static str] = &[$($wire),*];
+            pub(crate) const KEYS: &'static [&'static str] = &[$($wire),*];
 
             /// The view as an object, absent optional fields left out.
-            pub fn write<S: Sink>(&self, s: &mut S) {
+            pub(crate) fn write<S: Sink>(&self, s: &mut S) {
                 s.begin_object(Self::LAYOUT);
                 $( view_object!(@put $kind s, $wire, &self.$field); )*
                 s.end_object();
