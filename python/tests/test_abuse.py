@@ -170,3 +170,38 @@ def test_error_codes_are_the_npm_packages() -> None:
     assert ww.ERROR_CODES["INVALID_JSON"] == 400
     assert ww.ERROR_CODES["METHOD_NOT_ALLOWED"] == 405
     assert ww.ERROR_CODES["MISSING_SECRET"] == 500
+
+
+def test_the_gil_is_released_while_the_core_works() -> None:
+    # A thread counts while the main thread verifies a 16 MiB body. With a
+    # long switch interval the counter cannot move during the call unless
+    # the call lets go of the GIL.
+    import hashlib
+    import hmac as std_hmac
+    import sys
+
+    body = b" " * ww.MAX_BODY_BYTES_LIMIT
+    tag = std_hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    big = ww.WasenderWebhook(secret=SECRET, scheme="hmac-sha256", max_body_bytes=ww.MAX_BODY_BYTES_LIMIT)
+    count = [0]
+    stop = threading.Event()
+
+    def spin() -> None:
+        while not stop.is_set():
+            count[0] += 1
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.5)
+    spinner = threading.Thread(target=spin)
+    try:
+        spinner.start()
+        while count[0] == 0:  # the spinner is running
+            pass
+        before = count[0]
+        assert big.verify(body, tag) == 0
+        during = count[0] - before
+    finally:
+        stop.set()
+        spinner.join()
+        sys.setswitchinterval(interval)
+    assert during > 0
