@@ -4,7 +4,7 @@
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 use std::borrow::Cow;
 use wasender_webhook::{ErrorCode, Options, Scheme, Secret, Webhook, WebhookError};
 
@@ -57,6 +57,12 @@ pub fn body<'a>(hook: &Webhook, value: &'a Bound<'_, PyAny>) -> Result<Body<'a>,
             .to_vec(value.py())
             .map(|bytes| Body::Bytes(Cow::Owned(bytes)))
             .map_err(|_| not_raw(value));
+    }
+    if value.is_instance_of::<PyMemoryView>() && value.getattr("nbytes").is_err() {
+        return Err(WebhookError::new(
+            ErrorCode::UnreadableBody,
+            "the body is a released memoryview: pass the bytes before releasing it",
+        ));
     }
     Err(not_raw(value))
 }

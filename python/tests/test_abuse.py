@@ -81,6 +81,13 @@ def test_a_str_that_cannot_be_what_was_sent() -> None:
     assert code_of(hook.handle_webhook_event, '{"event":"\ud800","data":1}', SECRET) == "UNREADABLE_BODY"
 
 
+def test_a_released_memoryview_is_unreadable() -> None:
+    view = memoryview(BODY)
+    view.release()
+    assert code_of(hook.handle_webhook_event, view, SECRET) == "UNREADABLE_BODY"
+    assert hook.handle_webhook_event(BODY, SECRET).event == "session.status"
+
+
 def test_a_strided_memoryview_is_its_bytes() -> None:
     doubled = bytes(b for c in BODY for b in (c, 0))
     assert hook.handle_webhook_event(memoryview(doubled)[::2], SECRET).event == "session.status"
