@@ -109,6 +109,10 @@ pub fn options(
     max_body_bytes: Option<&Bound<'_, PyAny>>,
 ) -> Result<Options, WebhookError> {
     let mut all = Vec::new();
+    let given = |v: Option<&Bound<'_, PyAny>>| v.is_some_and(|v| !v.is_none());
+    if given(secret) && given(secrets) {
+        return Err(invalid_options("give either secret or secrets, not both"));
+    }
     if let Some(secret) = secret.filter(|s| !s.is_none()) {
         all.push(secret_of(secret)?);
     }

@@ -102,6 +102,7 @@ def test_bad_options_are_typed_errors() -> None:
     assert code_of(new, secrets="abc") == "INVALID_OPTIONS"
     assert code_of(new, secrets=[SECRET, 5]) == "INVALID_OPTIONS"
     assert code_of(new, secrets=5) == "INVALID_OPTIONS"
+    assert code_of(new, secret=SECRET, secrets=[SECRET]) == "INVALID_OPTIONS"
     assert code_of(new, secret=SECRET, scheme="sha1") == "INVALID_OPTIONS"
     assert code_of(new, secret=SECRET, scheme=5) == "INVALID_OPTIONS"
     for limit in (0, -1, 2**64, True, "10", 1.5, ww.MAX_BODY_BYTES_LIMIT + 1):
