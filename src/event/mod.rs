@@ -7,6 +7,8 @@
 //! `data` itself is kept exactly as sent.
 
 pub(crate) mod decode;
+pub(crate) mod describe;
+mod hosted;
 pub(crate) mod kinds;
 pub(crate) mod layouts;
 pub mod model;
