@@ -383,6 +383,30 @@ macro_rules! wire_object {
                 s
             }
         }
+
+        impl<'a> $crate::event::describe::Describe for $name<'a> {
+            fn describe() -> $crate::event::describe::Ty {
+                $crate::event::describe::Ty::Named($ts)
+            }
+        }
+
+        impl<'a> $crate::event::describe::Declare for $name<'a> {
+            fn declare() -> $crate::event::describe::Decl {
+                $crate::event::describe::Decl {
+                    name: $ts,
+                    doc: &[$($doc),*],
+                    kind: $crate::event::describe::DeclKind::Wire(vec![$(
+                        $crate::event::describe::Field {
+                            wire: $wire,
+                            rust: stringify!($field),
+                            required: wire_object!(@required $kind),
+                            ty: <$ty as $crate::event::describe::Describe>::describe(),
+                            doc: &[$($fdoc),*],
+                        },
+                    )*]),
+                }
+            }
+        }
     };
     (@required optional) => { false };
     (@required required) => { true };
@@ -437,9 +461,53 @@ macro_rules! name_set {
                 s
             }
         }
+
+        impl $crate::event::describe::Describe for $name {
+            fn describe() -> $crate::event::describe::Ty {
+                $crate::event::describe::Ty::Named($ts)
+            }
+        }
+
+        impl $crate::event::describe::Declare for $name {
+            fn declare() -> $crate::event::describe::Decl {
+                $crate::event::describe::Decl {
+                    name: $ts,
+                    doc: &[$($doc),*],
+                    kind: $crate::event::describe::DeclKind::Names(&[$($wire),*]),
+                }
+            }
+        }
     };
 }
 pub(crate) use name_set;
+
+// How the leaf types of the model are described (super::describe).
+impl Describe for Number<'_> {
+    fn describe() -> Ty {
+        Ty::Number
+    }
+}
+impl<T: Describe> Describe for OneOrMany<T> {
+    fn describe() -> Ty {
+        Ty::Union(vec![T::describe(), Ty::Array(Box::new(T::describe()))])
+    }
+}
+impl Describe for Int64 {
+    fn describe() -> Ty {
+        Ty::Named("Int64")
+    }
+}
+impl Describe for StrOrNum<'_> {
+    fn describe() -> Ty {
+        Ty::Union(vec![Ty::String, Ty::Number])
+    }
+}
+impl Describe for Bytes<'_> {
+    fn describe() -> Ty {
+        Ty::Named("Base64Bytes")
+    }
+}
+use super::describe::{Describe, Ty};
 
 #[cfg(test)]
 mod tests {

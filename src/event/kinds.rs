@@ -4,6 +4,7 @@
 //! mapping, the decoder dispatch and the TypeScript union all come from it.
 
 use super::decode::{Decode, TsType};
+use super::describe::{Describe, Ty};
 use super::model::*;
 use super::shape::ShapeError;
 use crate::json::Json;
@@ -122,6 +123,12 @@ macro_rules! events {
             pub(crate) fn ts_rows() -> Vec<(&'static str, &'static str, String, ViewKind)> {
                 vec![ $( (stringify!($variant), $name, <$ty as TsType>::ts_type(), ViewKind::$view), )* ]
             }
+
+            /// `[(variant, canonical name, data type, view)]`, described for
+            /// the bindings' type generators (`super::describe`).
+            pub(crate) fn describe_rows() -> Vec<(&'static str, &'static str, Ty, ViewKind)> {
+                vec![ $( (stringify!($variant), $name, <$ty as Describe>::describe(), ViewKind::$view), )* ]
+            }
         }
     };
 }
@@ -146,6 +153,18 @@ impl ViewKind {
             ViewKind::Reactions => Some("reactions"),
             ViewKind::SessionStatus => Some("sessionStatus"),
         }
+    }
+
+    /// The view's member and its type, described (`super::describe`).
+    pub(crate) fn describe_member(self) -> Option<(&'static str, Ty)> {
+        let ty = match self {
+            ViewKind::None => return None,
+            ViewKind::Messages => Ty::Array(Box::new(Ty::Named("NormalizedMessage"))),
+            ViewKind::Statuses => Ty::Array(Box::new(Ty::Named("StatusUpdate"))),
+            ViewKind::Reactions => Ty::Array(Box::new(Ty::Named("NormalizedReaction"))),
+            ViewKind::SessionStatus => Ty::Named("SessionStatus"),
+        };
+        Some((self.name()?, ty))
     }
 
     /// The TypeScript member for the view, if any.

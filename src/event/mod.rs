@@ -7,6 +7,8 @@
 //! `data` itself is kept exactly as sent.
 
 pub(crate) mod decode;
+pub(crate) mod describe;
+mod hosted;
 // The owned and JS-object forms are for services, which have `std`; the
 // npm package's wasm is built without it and so without them (compiled in,
 // an earlier version cost it 24 bytes gzipped though it calls neither).

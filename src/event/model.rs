@@ -660,6 +660,110 @@ impl SessionStatus {
     }
 }
 
+/// Every named declaration in this module, described for the bindings'
+/// type generators (`super::describe`), in the order of [`ts_declarations`].
+#[doc(hidden)]
+pub fn declarations() -> Vec<Decl> {
+    let mut all = super::describe::wire_aliases();
+    all.extend([
+        MessageKey::declare(),
+        MediaMessage::declare(),
+        ExtendedTextMessage::declare(),
+        LocationMessage::declare(),
+        ContactMessage::declare(),
+        ReactionMessage::declare(),
+        WrappedMessage::declare(),
+        MessageContent::declare(),
+        WaMessage::declare(),
+        WrappedMessages::declare(),
+        MessagesData::declare(),
+        MessageUpdateFields::declare(),
+        MessageUpdate::declare(),
+        MessagesDeleteKeys::declare(),
+        MessagesDeleteAll::declare(),
+        Reaction::declare(),
+        MessageReaction::declare(),
+        UserReceipt::declare(),
+        MessageReceipt::declare(),
+        WrappedReceipt::declare(),
+        Chat::declare(),
+        GroupParticipant::declare(),
+        GroupMetadata::declare(),
+        GroupParticipantsUpdate::declare(),
+        Contact::declare(),
+        SessionStatusData::declare(),
+        QrCodeData::declare(),
+        Call::declare(),
+        CallData::declare(),
+        PollOption::declare(),
+        PollResultsData::declare(),
+        DeliveryStatus::declare(),
+        SessionStatus::declare(),
+    ]);
+    all
+}
+
+// The types written by hand above (a choice between shapes), described.
+
+/// `{messages: ...}`: the wrapper `MessagesData` may come in. TypeScript
+/// writes it inline; a language with no anonymous object types needs a name.
+struct WrappedMessages;
+impl Declare for WrappedMessages {
+    fn declare() -> Decl {
+        Decl {
+            name: "WrappedMessages",
+            doc: &["`{messages: ...}`: one message or several, wrapped."],
+            kind: DeclKind::Wire(vec![super::describe::Field {
+                wire: MESSAGES,
+                rust: "messages",
+                required: true,
+                ty: <OneOrMany<WaMessage<'static>>>::describe(),
+                doc: &[],
+            }]),
+        }
+    }
+}
+impl Describe for MessagesData<'_> {
+    fn describe() -> Ty {
+        Ty::Named("MessagesData")
+    }
+}
+impl Declare for MessagesData<'_> {
+    fn declare() -> Decl {
+        Decl {
+            name: "MessagesData",
+            doc: &["`{messages: [...]}`, `{messages: {...}}` or the message itself: all three are sent."],
+            kind: DeclKind::Alias(Ty::Union(vec![
+                Ty::Named("WrappedMessages"),
+                WaMessage::describe(),
+            ])),
+        }
+    }
+}
+impl Describe for MessagesDeleteData<'_> {
+    fn describe() -> Ty {
+        Ty::Union(vec![
+            MessagesDeleteKeys::describe(),
+            MessagesDeleteAll::describe(),
+        ])
+    }
+}
+impl Describe for MessageReceiptData<'_> {
+    fn describe() -> Ty {
+        Ty::Union(vec![
+            WrappedReceipt::describe(),
+            MessageReceipt::describe(),
+            Ty::Array(Box::new(MessageReceipt::describe())),
+        ])
+    }
+}
+impl Describe for ParticipantRef<'_> {
+    fn describe() -> Ty {
+        Ty::Union(vec![Ty::String, GroupParticipant::describe()])
+    }
+}
+use super::describe::{Decl, DeclKind, Declare, Describe, Ty};
+
 /// Every named declaration in this module, for the TypeScript generator.
 pub fn ts_declarations() -> Vec<String> {
     vec![

@@ -19,19 +19,27 @@ use crate::utf16::{units_in, Offsets};
 /// Where derived output goes. The writer calls these in document order; a
 /// present field is `field` then its value, an absent optional one `absent`.
 pub trait Sink {
+    /// An object whose keys are `LAYOUTS[layout]`, each present or absent in order.
     fn begin_object(&mut self, layout: usize);
+    /// The next key is present: its value follows.
     fn field(&mut self, key: &str);
+    /// The next key is absent.
     fn absent(&mut self);
+    /// The object is complete.
     fn end_object(&mut self);
+    /// An array of `len` items.
     fn begin_array(&mut self, len: usize);
     /// Before each item of an array.
     fn item(&mut self);
+    /// The array is complete.
     fn end_array(&mut self);
     /// A string read from the body, exactly as `JSON.parse` makes it.
     fn text(&mut self, text: &JsonStr);
     /// Text made here: names, digits.
     fn made_text(&mut self, text: &str);
+    /// A boolean.
     fn bool(&mut self, value: bool);
+    /// A time, written as Unix seconds.
     fn seconds(&mut self, time: UnixTime);
 }
 

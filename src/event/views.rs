@@ -104,6 +104,30 @@ macro_rules! view_object {
                 s
             }
         }
+
+        impl $crate::event::describe::Describe for $name<'_> {
+            fn describe() -> $crate::event::describe::Ty {
+                $crate::event::describe::Ty::Named($ts)
+            }
+        }
+
+        impl<'a> $crate::event::describe::Declare for $name<'a> {
+            fn declare() -> $crate::event::describe::Decl {
+                $crate::event::describe::Decl {
+                    name: $ts,
+                    doc: &[$($doc),*],
+                    kind: $crate::event::describe::DeclKind::View(vec![$(
+                        $crate::event::describe::Field {
+                            wire: $wire,
+                            rust: stringify!($field),
+                            required: matches!(stringify!($kind).as_bytes(), b"required"),
+                            ty: <$ty as $crate::event::describe::Describe>::describe(),
+                            doc: &[$($fdoc),*],
+                        },
+                    )*]),
+                }
+            }
+        }
     };
     (@type required $ty:ty) => { $ty };
     (@type optional $ty:ty) => { Option<$ty> };
@@ -560,3 +584,21 @@ pub fn ts_declarations() -> Vec<String> {
         NormalizedReaction::ts_declaration(),
     ]
 }
+
+/// Every view declaration, described for the bindings' type generators
+/// (`super::describe`), in the order of [`ts_declarations`].
+pub fn declarations() -> Vec<Decl> {
+    vec![
+        MessageType::declare(),
+        NormalizedMessage::declare(),
+        StatusUpdate::declare(),
+        NormalizedReaction::declare(),
+    ]
+}
+
+impl Describe for UnixTime {
+    fn describe() -> Ty {
+        Ty::Number
+    }
+}
+use super::describe::{Decl, Declare, Describe, Ty};
