@@ -20,7 +20,10 @@ pub use ::http::{HeaderMap, HeaderValue, StatusCode};
 
 /// The headers a delivery is verified with, read from a request's
 /// [`HeaderMap`]: borrowed, nothing copied.
+///
+/// `#[non_exhaustive]`: schemes that sign with more headers add fields.
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DeliveryHeaders<'h> {
     /// `X-Webhook-Signature`, if the request has it (possibly empty, which
     /// verification reports as `MISSING_SIGNATURE`).
