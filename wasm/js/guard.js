@@ -7,8 +7,10 @@
 // every hook shares. So nothing a caller hands over reaches the wasm until
 // it has been read here, with the engine's own intrinsics and inside
 // try/catch: options become a plain object of plain values, a body a
-// primitive string or a fresh Uint8Array over a live buffer, a signature a
-// string of bounded length. The wasm then calls back into no caller code.
+// primitive string or a fresh Uint8Array over a live buffer, each signed
+// header a string of bounded length (looked up here in a `Headers` or a
+// plain object), the time a whole number of seconds from the `now` option
+// (the wasm has no clock). The wasm then calls back into no caller code.
 // As a last line, a wasm call that ends in anything but a WebhookError (a
 // trap, an engine RangeError, stack exhaustion) is answered with an
 // INTERNAL_ERROR and the instance is replaced from the compiled module
@@ -18,7 +20,10 @@
 // handler that builds `new WasenderWebhook({ secret })` or calls the
 // one-shot form per request allocates no wasm memory per request.
 
-const OPTION_NAMES = ["secret", "secrets", "scheme", "maxBodyBytes"];
+const OPTION_NAMES = ["secret", "secrets", "scheme", "maxBodyBytes", "tolerance", "now"];
+const STANDARD = "standard-webhooks";
+// The engine's own Headers#get, taken once (a caller's object cannot stand in for it).
+const headersGet = typeof Headers === "function" ? Headers.prototype.get : undefined;
 // Shared by every copy of the class (ES module and CommonJS builds), so a
 // hook made by one is recognised by the other's adapters.
 const BRAND = Symbol.for("wasender-webhook.WasenderWebhook");
@@ -127,8 +132,8 @@ export function guardCore(raw) {
   function wasmHook(entry) {
     return run(() => {
       if (entry.at !== generation) {
-        const { secrets = [], scheme, maxBodyBytes } = entry.config;
-        const hook = new raw.WasenderWebhook(secrets, scheme, maxBodyBytes);
+        const { secrets = [], scheme, maxBodyBytes, past, future } = entry.config;
+        const hook = new raw.WasenderWebhook(secrets, scheme, maxBodyBytes, past, future);
         // Out of wasm-bindgen's registry, into ours (see `finalizer`).
         hook.__wbg_ptr = hook.__destroy_into_raw();
         entry.hook = hook;
@@ -144,6 +149,7 @@ export function guardCore(raw) {
 
   class WasenderWebhook {
     #entry;
+    #now;
 
     static {
       // Explicit, so that the class keeps its name when minified.
@@ -160,6 +166,7 @@ export function guardCore(raw) {
 
     constructor(options) {
       this.#entry = entryFor(options);
+      this.#now = readClock(options);
     }
 
     #live() {
@@ -171,14 +178,37 @@ export function guardCore(raw) {
 
     // Reading the arguments happens inside run() too: at the stack's limit
     // even that can throw, and it is answered like any other failure.
-    handleWebhookEvent(body, signature) {
+    handleWebhookEvent(body, headers) {
       const entry = this.#live();
-      return run(() => wasmHook(entry).handleWebhookEvent(readBody(body), readSignature(signature)));
+      return run(() => {
+        const bytes = readBody(body);
+        const [signature, id, timestamp] = readHeaders(headers, entry.summary.scheme);
+        return wasmHook(entry).handleWebhookEvent(bytes, signature, id, timestamp, this.#seconds(entry));
+      });
     }
 
-    verify(body, signature) {
+    verify(body, headers) {
       const entry = this.#live();
-      return run(() => wasmHook(entry).verify(readBody(body), readSignature(signature)));
+      return run(() => {
+        const bytes = readBody(body);
+        const [signature, id, timestamp] = readHeaders(headers, entry.summary.scheme);
+        return wasmHook(entry).verify(bytes, signature, id, timestamp, this.#seconds(entry));
+      });
+    }
+
+    /** The time in whole seconds, read only for the scheme that checks it. */
+    #seconds(entry) {
+      if (entry.summary.scheme !== STANDARD) return 0;
+      let ms;
+      try {
+        ms = this.#now();
+      } catch {
+        throw invalidOptions("calling the `now` option threw");
+      }
+      if (typeof ms !== "number" || !(ms >= 0) || ms > 8.64e15) {
+        throw invalidOptions(`\`now\` must return the time in milliseconds since the epoch (as Date.now() does), found ${typeof ms === "number" ? ms : typeOf(ms)}`);
+      }
+      return Math.floor(ms / 1000);
     }
 
     checkBodySize(length) {
@@ -231,23 +261,84 @@ export function guardCore(raw) {
   // --- reading what callers hand over ---------------------------------------
 
   let maxSignature;
+  const badHeader = (message) => fail("INVALID_SIGNATURE", 401, `invalid signature: ${message}`);
+
+  /**
+   * The signed headers as [signature, id, timestamp], each a string the
+   * wasm may take or undefined. `headers` is the signature header's value
+   * (the wasender and hmac-sha256 schemes), or a `Headers` or plain object
+   * of the request's headers, looked up case-insensitively.
+   */
+  function readHeaders(headers, scheme) {
+    const standard = scheme === STANDARD;
+    const signatureName = standard ? "webhook-signature" : "X-Webhook-Signature";
+    if (headers === undefined || headers === null || typeof headers === "string") {
+      return [readHeader(headers, signatureName), undefined, undefined];
+    }
+    if (typeof headers !== "object") {
+      throw badHeader(`pass the request's headers (a Headers or a plain object) or the ${signatureName} header's value, found ${typeOf(headers)}`);
+    }
+    const get = headerLookup(headers);
+    const read = (name) => readHeader(get(name.toLowerCase(), name), name);
+    return standard ? [read("webhook-signature"), read("webhook-id"), read("webhook-timestamp")] : [read("X-Webhook-Signature"), undefined, undefined];
+  }
+
+  /** `(lowerCaseName, name) => value` over a Headers, an object with `get`, or a plain object. */
+  function headerLookup(headers) {
+    let isHeaders = false;
+    let get;
+    try {
+      isHeaders = headersGet !== undefined && headers instanceof Headers;
+      if (!isHeaders) get = headers.get;
+    } catch {
+      throw badHeader("the headers object cannot be read (a revoked Proxy, or a throwing getter?)");
+    }
+    const guarded = (lookup) => (key, name) => {
+      try {
+        return lookup(key);
+      } catch {
+        throw badHeader(`reading the ${name} header threw`);
+      }
+    };
+    if (isHeaders) return guarded((key) => headersGet.call(headers, key));
+    if (typeof get === "function" && !Array.isArray(headers)) return guarded((key) => get.call(headers, key));
+    let keys;
+    try {
+      keys = Object.keys(headers);
+    } catch {
+      throw badHeader("the headers object cannot be read (a revoked Proxy?)");
+    }
+    return guarded((key) => {
+      const found = keys.find((k) => k.toLowerCase() === key);
+      return found === undefined ? undefined : headers[found];
+    });
+  }
 
   /** A header value as a string the wasm may take, or undefined for none. */
-  function readSignature(value) {
+  function readHeader(value, name) {
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "string") {
-      throw fail(
-        "INVALID_SIGNATURE",
-        401,
-        `invalid signature: the signature must be the header's value as a string, found ${typeOf(value)}`,
-      );
+      throw badHeader(`the ${name} header must be the header's value as a string, found ${typeOf(value)}`);
     }
     // UTF-16 units never outnumber UTF-8 bytes: over in units is over in bytes.
     maxSignature ??= run(() => raw.maxSignatureLength());
     if (value.length > maxSignature) {
-      throw fail("INVALID_SIGNATURE", 401, `invalid signature: the X-Webhook-Signature header is longer than any signature can be (${maxSignature} bytes)`);
+      throw badHeader(`the ${name} header is longer than any signature can be (${maxSignature} bytes)`);
     }
     return value;
+  }
+
+  /** The `now` option: a function returning milliseconds (default Date.now). */
+  function readClock(options) {
+    let now;
+    try {
+      now = options.now;
+    } catch {
+      throw invalidOptions("reading `now` threw");
+    }
+    if (now === undefined) return Date.now;
+    if (typeof now !== "function") throw invalidOptions(`\`now\` must be a function returning milliseconds since the epoch (like Date.now), found ${typeOf(now)}`);
+    return now;
   }
 
   /** A body as a primitive string or a fresh Uint8Array over a live buffer. */
@@ -374,13 +465,31 @@ export function guardCore(raw) {
     } else if (names.includes("secret") || secret !== undefined) {
       config.secrets = [readSecret(secret, "secret")];
     }
-    // Scheme and limit are checked by the core, which names the values it
-    // takes; only strings and numbers reach it (anything else as its type's
-    // name, which the core refuses with the same message).
+    // Scheme, limit and tolerance are checked by the core, which names the
+    // values it takes; only strings and numbers reach it (anything else as
+    // its type's name, which the core refuses with the same message).
+    const plain = (value) => (typeof value === "string" || typeof value === "number" ? value : typeOf(value));
     for (const name of ["scheme", "maxBodyBytes"]) {
       const value = read(name);
-      if (value !== undefined) config[name] = typeof value === "string" || typeof value === "number" ? value : typeOf(value);
+      if (value !== undefined) config[name] = plain(value);
     }
+    // `tolerance`: seconds both ways, { past, future }, or "unchecked".
+    const tolerance = read("tolerance");
+    if (tolerance !== null && typeof tolerance === "object" && !Array.isArray(tolerance)) {
+      for (const side of ["past", "future"]) {
+        let value;
+        try {
+          value = tolerance[side];
+        } catch {
+          throw invalidOptions(`reading \`tolerance.${side}\` threw`);
+        }
+        if (value !== undefined) config[side] = plain(value);
+      }
+    } else if (tolerance !== undefined) {
+      config.past = plain(tolerance);
+      if (typeof tolerance === "number") config.future = tolerance;
+    }
+    // `now` is read by the class (it is no part of the shared wasm state).
     return config;
   }
 
@@ -397,10 +506,10 @@ export function guardCore(raw) {
  * key (as JSON would make them) and a refused value never finds an
  * accepted one's hook.
  */
-function configKey({ secrets, scheme, maxBodyBytes }) {
+function configKey({ secrets, scheme, maxBodyBytes, past, future }) {
   const part = (v) => (v === undefined ? "u" : typeof v === "number" ? `n${v}` : `s${JSON.stringify(v)}`);
   const keys = secrets && JSON.stringify(secrets.map((s) => (typeof s === "string" ? s : Array.from(s))));
-  return [part(keys), part(scheme), part(maxBodyBytes)].join("\u0001");
+  return [part(keys), part(scheme), part(maxBodyBytes), part(past), part(future)].join("\u0001");
 }
 
 /** Close enough to be a typo: same letters ignoring case, or one edit apart. */
