@@ -1306,6 +1306,56 @@ mod tests {
         }
     }
 
+    /// The signing vector of the Standard Webhooks reference libraries'
+    /// own tests (standard-webhooks/standard-webhooks,
+    /// libraries/javascript/src/webhook.test.ts, "sign function works"; the
+    /// Python, Go and Rust libraries test the same values).
+    #[test]
+    fn the_reference_libraries_vector_verifies() {
+        let v = Verifier::new(
+            Scheme::StandardWebhooks,
+            &["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into()],
+        )
+        .unwrap();
+        let (id, ts, body) = (
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            "1614265330",
+            br#"{"test": 2432232314}"#,
+        );
+        let sig = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+        let at = |now: u64, sig: &str| check(&v, id, ts, sig, body, now);
+        assert_eq!(at(1_614_265_330, sig), Ok(0));
+        // Their multi-signature case: a wrong v1, a v2, the right one.
+        let wrong = "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+        let v2 = "v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+        assert_eq!(
+            at(1_614_265_330, &format!("{wrong} {v2} {sig} {wrong}")),
+            Ok(0)
+        );
+        assert_eq!(at(1_614_265_330, wrong), Err(ErrorCode::InvalidSignature));
+        // Their partial and garbled signatures.
+        for bad in ["v1,dawfeoifkpqwoekfpqoekf", &sig[..8], "v1,"] {
+            assert_eq!(
+                at(1_614_265_330, bad),
+                Err(ErrorCode::InvalidSignature),
+                "{bad}"
+            );
+        }
+        // Their timestamp cases: five minutes and a second either way.
+        assert_eq!(
+            at(1_614_265_330 + 301, sig),
+            Err(ErrorCode::TimestampTooOld)
+        );
+        assert_eq!(
+            at(1_614_265_330 - 301, sig),
+            Err(ErrorCode::TimestampTooNew)
+        );
+        assert_eq!(
+            check(&v, id, "hello", sig, body, 1_614_265_330),
+            Err(ErrorCode::InvalidSignature)
+        );
+    }
+
     #[test]
     fn schemes_parse_from_their_names() {
         for scheme in [
