@@ -231,10 +231,9 @@ impl WebhookError {
         Self::new(
             ErrorCode::TimestampTooOld,
             [
-                "timestamp too old: webhook-timestamp is more than ",
+                "timestamp too old: webhook-timestamp is over ",
                 &decimal(past),
-                " s before this server's time (the tolerance); a replayed or long-queued delivery, \
-                 or this server's clock is ahead",
+                " s in the past (a replay, a held delivery, or this server's clock is ahead)",
             ]
             .concat(),
         )
@@ -244,10 +243,9 @@ impl WebhookError {
         Self::new(
             ErrorCode::TimestampTooNew,
             [
-                "timestamp too new: webhook-timestamp is more than ",
+                "timestamp too new: webhook-timestamp is over ",
                 &decimal(future),
-                " s after this server's time (the tolerance); a pre-signed delivery, \
-                 or this server's clock is behind",
+                " s in the future (pre-signed, or this server's clock is behind)",
             ]
             .concat(),
         )

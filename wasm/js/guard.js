@@ -266,51 +266,35 @@ export function guardCore(raw) {
   /**
    * The signed headers as [signature, id, timestamp], each a string the
    * wasm may take or undefined. `headers` is the signature header's value
-   * (the wasender and hmac-sha256 schemes), or a `Headers` or plain object
-   * of the request's headers, looked up case-insensitively.
+   * (the wasender and hmac-sha256 schemes), or the request's headers: a
+   * `Headers`, anything with `get(name)`, or a plain object (names matched
+   * case-insensitively).
    */
   function readHeaders(headers, scheme) {
-    const standard = scheme === STANDARD;
-    const signatureName = standard ? "webhook-signature" : "X-Webhook-Signature";
-    if (headers === undefined || headers === null || typeof headers === "string") {
-      return [readHeader(headers, signatureName), undefined, undefined];
-    }
-    if (typeof headers !== "object") {
-      throw badHeader(`pass the request's headers (a Headers or a plain object) or the ${signatureName} header's value, found ${typeOf(headers)}`);
-    }
-    const get = headerLookup(headers);
-    const read = (name) => readHeader(get(name.toLowerCase(), name), name);
-    return standard ? [read("webhook-signature"), read("webhook-id"), read("webhook-timestamp")] : [read("X-Webhook-Signature"), undefined, undefined];
-  }
-
-  /** `(lowerCaseName, name) => value` over a Headers, an object with `get`, or a plain object. */
-  function headerLookup(headers) {
-    let isHeaders = false;
-    let get;
+    const names = scheme === STANDARD ? ["webhook-signature", "webhook-id", "webhook-timestamp"] : ["X-Webhook-Signature"];
+    if (headers == null || typeof headers === "string") return [readHeader(headers, names[0])];
+    if (typeof headers !== "object") throw badHeader(`pass the request's headers or the ${names[0]} header's value, found ${typeOf(headers)}`);
+    let get, keys;
     try {
-      isHeaders = headersGet !== undefined && headers instanceof Headers;
-      if (!isHeaders) get = headers.get;
+      // The engine's own Headers#get where it is one; a Map or a look-alike's get; else the keys.
+      get = headersGet && headers instanceof Headers ? headersGet : Array.isArray(headers) ? undefined : headers.get;
+      if (typeof get !== "function") keys = Object.keys(headers);
     } catch {
       throw badHeader("the headers object cannot be read (a revoked Proxy, or a throwing getter?)");
     }
-    const guarded = (lookup) => (key, name) => {
+    return names.map((name) => {
+      const key = name.toLowerCase();
+      let value;
       try {
-        return lookup(key);
+        if (keys === undefined) value = get.call(headers, key);
+        else {
+          const found = keys.find((k) => k.toLowerCase() === key);
+          if (found !== undefined) value = headers[found];
+        }
       } catch {
         throw badHeader(`reading the ${name} header threw`);
       }
-    };
-    if (isHeaders) return guarded((key) => headersGet.call(headers, key));
-    if (typeof get === "function" && !Array.isArray(headers)) return guarded((key) => get.call(headers, key));
-    let keys;
-    try {
-      keys = Object.keys(headers);
-    } catch {
-      throw badHeader("the headers object cannot be read (a revoked Proxy?)");
-    }
-    return guarded((key) => {
-      const found = keys.find((k) => k.toLowerCase() === key);
-      return found === undefined ? undefined : headers[found];
+      return readHeader(value, name);
     });
   }
 

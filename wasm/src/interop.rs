@@ -211,8 +211,7 @@ fn tolerance_from_js(past: &JsValue, future: &JsValue) -> Result<Tolerance, Webh
         (Some(past), Some(future)) => Ok(Tolerance::Within { past, future }),
         _ => Err(WebhookError::new(
             ErrorCode::InvalidOptions,
-            "invalid options: `tolerance` must be whole seconds (one number for both sides, or \
-             { past, future }), or \"unchecked\" to turn the timestamp check off",
+            "invalid options: `tolerance` must be whole seconds, { past, future } or \"unchecked\"",
         )),
     }
 }
