@@ -276,9 +276,8 @@ export function guardCore(raw) {
     if (typeof headers !== "object") throw badHeader(`pass the request's headers or the ${names[0]} header's value, found ${typeOf(headers)}`);
     let get, keys;
     try {
-      // The engine's own Headers#get where it is one; a Map or a look-alike's get; else the keys.
+      // The engine's own Headers#get where it is one; a Map or a look-alike's get; else own keys.
       get = headersGet && headers instanceof Headers ? headersGet : Array.isArray(headers) ? undefined : headers.get;
-      if (typeof get !== "function") keys = Object.keys(headers);
     } catch {
       throw badHeader("the headers object cannot be read (a revoked Proxy, or a throwing getter?)");
     }
@@ -286,13 +285,16 @@ export function guardCore(raw) {
       const key = name.toLowerCase();
       let value;
       try {
-        if (keys === undefined) value = get.call(headers, key);
+        if (typeof get === "function") value = get.call(headers, key);
+        // Node's lower-cased names first; other spellings by scanning the keys.
+        else if (Object.hasOwn(headers, key)) value = headers[key];
         else {
+          keys ??= Object.keys(headers);
           const found = keys.find((k) => k.toLowerCase() === key);
           if (found !== undefined) value = headers[found];
         }
       } catch {
-        throw badHeader(`reading the ${name} header threw`);
+        throw badHeader(`the headers object cannot be read (reading ${name} threw: a revoked Proxy, or a throwing getter?)`);
       }
       return readHeader(value, name);
     });
