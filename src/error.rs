@@ -233,7 +233,7 @@ impl WebhookError {
             [
                 "timestamp too old: webhook-timestamp is over ",
                 &decimal(past),
-                " s in the past (a replay, a held delivery, or this server's clock is ahead)",
+                " s old (a replay, or this server's clock is ahead)",
             ]
             .concat(),
         )
@@ -245,7 +245,7 @@ impl WebhookError {
             [
                 "timestamp too new: webhook-timestamp is over ",
                 &decimal(future),
-                " s in the future (pre-signed, or this server's clock is behind)",
+                " s ahead (pre-signed, or this server's clock is behind)",
             ]
             .concat(),
         )

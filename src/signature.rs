@@ -43,7 +43,8 @@ pub fn decode_base64_tag(text: &str) -> Option<[u8; TAG_LEN]> {
         };
     }
     let mut tag = [0u8; TAG_LEN];
-    let decoded_len = Base64Unpadded::decode(standard, &mut tag).ok()?.len();
+    // As a slice, like `decode_padded_base64`: one instantiation of the decoder, not two.
+    let decoded_len = Base64Unpadded::decode(&standard[..], &mut tag).ok()?.len();
     (decoded_len == TAG_LEN).then_some(tag)
 }
 

@@ -373,7 +373,9 @@ impl Verifier {
             ));
         }
         if tolerance == Tolerance::seconds(0) {
-            return Err(WebhookError::fixed(ErrorCode::InvalidOptions, "invalid options: a tolerance of 0 s both ways refuses every delivery; to turn the check off, say \"unchecked\"",
+            return Err(WebhookError::fixed(
+                ErrorCode::InvalidOptions,
+                "invalid options: a `tolerance` of 0 refuses every delivery (off is \"unchecked\")",
             ));
         }
         if scheme == Scheme::Wasender {

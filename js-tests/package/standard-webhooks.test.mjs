@@ -116,7 +116,7 @@ test("standard-webhooks: a Stripe-style future timestamp and a zero tolerance ar
   const unchecked = new WasenderWebhook({ secret: SECRET, scheme, tolerance: "unchecked" });
   assert.equal(unchecked.handleWebhookEvent(delivery, anHourAgo).receivedEvent, JSON.parse(delivery).event);
   // The messages say which way and never echo the header.
-  assert.throws(() => hook.verify(delivery, inAnHour), (e) => /future/.test(e.message) && !e.message.includes(inAnHour["webhook-timestamp"]));
+  assert.throws(() => hook.verify(delivery, inAnHour), (e) => /ahead/.test(e.message) && !e.message.includes(inAnHour["webhook-timestamp"]));
 });
 
 test("standard-webhooks: tolerance bounds are inclusive, each side on its own", () => {
