@@ -168,20 +168,24 @@ impl WebhookError {
         Self::new(code, message)
     }
 
+    /// The stable code (`INVALID_SIGNATURE` …).
     pub fn code(&self) -> ErrorCode {
         self.code
     }
 
+    /// The HTTP status to answer with.
     pub fn status(&self) -> u16 {
         self.code.status()
     }
 
+    /// What went wrong and how to fix it; never a secret, a signature or a `sessionId`.
     pub fn message(&self) -> &str {
         &self.message
     }
 
     // Constructors for the failures that read the same wherever they happen.
 
+    /// `METHOD_NOT_ALLOWED` (405), for integrations that see a request that is not a POST.
     pub fn method_not_allowed() -> Self {
         Self::fixed(
             ErrorCode::MethodNotAllowed,

@@ -33,7 +33,7 @@ mod verify;
 mod webhook;
 
 pub use error::{ErrorCode, WebhookError};
-pub use event::{parse_event, parse_event_text, Event};
+pub use event::{parse_event, parse_event_text, Event, EventData, EventKind};
 pub use secret::Secret;
 pub use verify::{
     BuiltInHmac, HostHmac, Pending, Scheme, SignedHeaders, Tolerance, Verifier, MAX_SIGNATURE_LEN,
@@ -46,13 +46,35 @@ pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT
 /// covered by semver; it changes whenever the bindings do.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::event::derived::{shapes_json, Op, Tape, DERIVED, SHAPES};
+    pub use crate::event::layouts::{layouts_json, DERIVED, LAYOUTS};
     pub use crate::event::shape::check as check_shape;
+    pub use crate::event::sink::{Op, Sink, Tape};
     pub use crate::json::parse::{parse, parse_text, ParseError, MAX_DEPTH};
     pub use crate::json::scan::plain_run;
     pub use crate::json::write::{write_json, write_str, write_text};
     pub use crate::signature::{decode_base64_tag, decode_hmac_sha256_tag, to_hex, TAG_LEN};
     pub use crate::verify::sign_hmac_sha256;
+
+    /// The model's types described for the bindings' type generators (the
+    /// Python stubs): declarations, and one row per event kind.
+    pub mod describe {
+        pub use crate::event::describe::{Decl, DeclKind, Field, Ty};
+        pub use crate::event::model::declarations as model_declarations;
+        pub use crate::event::views::declarations as view_declarations;
+        use crate::prelude::*;
+
+        /// One event kind: (variant, canonical name, `data`'s type, the
+        /// view's member and type, if it has one).
+        pub type EventRow = (&'static str, &'static str, Ty, Option<(&'static str, Ty)>);
+
+        /// Every event kind, in the table's order.
+        pub fn event_rows() -> Vec<EventRow> {
+            crate::event::EventData::describe_rows()
+                .into_iter()
+                .map(|(variant, name, data, view)| (variant, name, data, view.describe_member()))
+                .collect()
+        }
+    }
 
     /// The model's and the views' TypeScript declarations, and one row per
     /// event kind: (variant, canonical name, data type, view member).
@@ -63,7 +85,7 @@ pub mod __private {
 
         /// Per event kind: (variant, canonical name, `data`'s type, the
         /// view's member, if it has one).
-        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<&'static str>)> {
+        pub fn event_rows() -> Vec<(&'static str, &'static str, String, Option<String>)> {
             crate::event::EventData::ts_rows()
                 .into_iter()
                 .map(|(variant, name, data, view)| (variant, name, data, view.ts_member()))

@@ -11,10 +11,12 @@ use core::fmt;
 pub struct Secret(Vec<u8>);
 
 impl Secret {
+    /// The secret's bytes.
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
     }
 
+    /// Whether the secret is empty (refused when a hook is made).
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -4,7 +4,7 @@
 // Self time is grouped by where the code lives: the wasm module (the
 // verification, the Rust JSON parser and the JSON writer; names are
 // stripped from the shipped wasm, so only indices), the wasm-bindgen glue
-// with our src/js modules bundled in (V8 bills a builtin such as JSON.parse or TextDecoder to the JS function
+// with our wasm/js modules bundled in (V8 bills a builtin such as JSON.parse or TextDecoder to the JS function
 // that calls it, so the glue line that calls JSON.parse carries the cost of
 // re-parsing the event the wasm wrote), Node's TextEncoder/Decoder, the GC.
 
@@ -47,7 +47,7 @@ function summarise(prof, pkgDir) {
       // Glue functions are minified or anonymous import shims: name them by
       // the start of their code (the glue is one minified line).
       const code = glue.slice(lineNumber, lineNumber + 3).join(" ").slice(columnNumber).replace(/\s+/g, " ").replace(/_[0-9a-f]{16}\b/g, "").trim().slice(0, 110);
-      [category, name] = ["glue (wasm-bindgen JS and src/js)", `${functionName || "(anonymous)"}: ${code}`];
+      [category, name] = ["glue (wasm-bindgen JS and wasm/js)", `${functionName || "(anonymous)"}: ${code}`];
     } else if (url.startsWith("node:internal/encoding")) [category, name] = ["TextEncoder/TextDecoder", functionName];
     else if (functionName === "(garbage collector)") [category, name] = ["garbage collector", functionName];
     else if (functionName === "(idle)" || functionName === "(program)") [category, name] = ["idle/program", functionName];

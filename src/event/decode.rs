@@ -5,100 +5,8 @@
 //! Also the two macros that declare a wire type once and get, from that one
 //! declaration, the Rust struct, its decoder and its TypeScript interface.
 
-use crate::json::{write_text, Json, Object};
+use crate::json::{Json, Object};
 use crate::prelude::*;
-
-const MISSING: &str = "nothing";
-
-/// Where and why data does not fit its documented shape.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShapeError {
-    /// Path segments from the innermost outwards (pushed while unwinding).
-    reversed_path: Vec<Segment>,
-    expected: String,
-    found: &'static str,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-impl ShapeError {
-    pub fn new(expected: impl Into<String>, found: &Json) -> ShapeError {
-        ShapeError {
-            reversed_path: Vec::new(),
-            expected: expected.into(),
-            found: found.type_phrase(),
-        }
-    }
-
-    pub fn missing(key: &str) -> ShapeError {
-        ShapeError {
-            reversed_path: vec![Segment::Key(key.into())],
-            expected: "a value".into(),
-            found: MISSING,
-        }
-    }
-
-    pub fn at_key(mut self, key: &str) -> ShapeError {
-        self.reversed_path.push(Segment::Key(key.into()));
-        self
-    }
-
-    pub fn at_index(mut self, index: usize) -> ShapeError {
-        self.reversed_path.push(Segment::Index(index));
-        self
-    }
-
-    /// The JSONPath of the offending field, from the body's root.
-    pub fn path(&self) -> String {
-        let mut path = String::from("$");
-        for segment in self.reversed_path.iter().rev() {
-            match segment {
-                Segment::Key(k)
-                    if !k.is_empty()
-                        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-                {
-                    path.push('.');
-                    path.push_str(k);
-                }
-                Segment::Key(k) => {
-                    // Quoted as a JSON string (the plain writer, not the tree one).
-                    let mut quoted = Vec::new();
-                    write_text(k, &mut quoted);
-                    path.push('[');
-                    path.push_str(&String::from_utf8(quoted).unwrap_or_default());
-                    path.push(']');
-                }
-                Segment::Index(i) => {
-                    path.push('[');
-                    path.push_str(&decimal(*i as u64));
-                    path.push(']');
-                }
-            }
-        }
-        path
-    }
-
-    /// "expected a string, found a number at $.data.key.id", or
-    /// "a required field is missing at `$.data.messages[0].key`"
-    pub fn describe(&self) -> String {
-        if self.found == MISSING {
-            return ["a required field is missing at ", &self.path()].concat();
-        }
-        [
-            "expected ",
-            &self.expected,
-            ", found ",
-            self.found,
-            " at ",
-            &self.path(),
-        ]
-        .concat()
-    }
-}
 
 /// A type that can be read from a JSON value borrowed from the tree.
 pub trait Decode<'a>: Sized {
@@ -115,7 +23,7 @@ pub trait TsDeclare {
     fn ts_declaration() -> String;
 }
 
-use super::shape::{HasShape, Item, Many, Shape};
+use super::shape::{read_int64, HasShape, Item, Many, Shape, ShapeError};
 
 macro_rules! leaf_shapes {
     ($($ty:ty => $item:expr),* $(,)?) => {$(
@@ -322,122 +230,13 @@ impl Int64 {
 
 impl<'a> Decode<'a> for Int64 {
     fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
-        let expected = || {
-            ShapeError::new(
-                "an integer (a number, a decimal string or {low, high, unsigned})",
-                value,
-            )
-        };
-        match value {
-            Json::Number(text) => parse_integer(text).map(Int64).ok_or_else(expected),
-            Json::String(s) => parse_integer(s.as_str().trim_ascii())
-                .map(Int64)
-                .ok_or_else(expected),
-            Json::Object(o) => {
-                let half = |key: &str| -> Result<i64, ShapeError> {
-                    match o.get(key) {
-                        Some(v @ Json::Number(text)) => parse_integer(text)
-                            .and_then(|n| i64::try_from(n).ok())
-                            .filter(|n| (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(n))
-                            .ok_or_else(|| ShapeError::new("a 32-bit integer", v).at_key(key)),
-                        Some(other) => Err(ShapeError::new("a 32-bit integer", other).at_key(key)),
-                        None => Err(ShapeError::missing(key)),
-                    }
-                };
-                let (low, high) = (half("low")? as u32, half("high")? as u32);
-                let unsigned = matches!(o.get("unsigned"), Some(Json::Bool(true)));
-                let bits = (u64::from(high) << 32) | u64::from(low);
-                Ok(Int64(if unsigned {
-                    i128::from(bits)
-                } else {
-                    i128::from(bits as i64)
-                }))
-            }
-            _ => Err(expected()),
-        }
+        read_int64(value).map(Int64)
     }
 }
 impl TsType for Int64 {
     fn ts_type() -> String {
         "Int64".into()
     }
-}
-
-/// An integer in JSON number or decimal-string syntax; a fraction or
-/// exponent only when the value is still whole (`1.0`, `1e3`).
-pub fn parse_integer(text: &str) -> Option<i128> {
-    parse_scaled(text, 0, false)
-}
-
-/// `text × 10^scale` as an integer, for decimal text of magnitude below
-/// 2^64 (after scaling). With `truncate`, digits below the scale are dropped;
-/// without, they must be zeros. Done in integers so that no float parsing or
-/// printing code is needed (it is large in wasm), and exact.
-pub fn parse_scaled(text: &str, scale: i32, truncate: bool) -> Option<i128> {
-    let (negative, rest) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    // Plain digits, as nearly every timestamp, length and id is: one pass
-    // (19 digits always fit a u64) instead of splitting the text three
-    // ways first, which made this a few per cent of a delivery's wasm time.
-    if (1..=19).contains(&rest.len()) && scale >= 0 {
-        let mut value: u64 = 0;
-        let mut plain = true;
-        for b in rest.bytes() {
-            plain &= b.is_ascii_digit();
-            value = value
-                .wrapping_mul(10)
-                .wrapping_add(u64::from(b.wrapping_sub(b'0')));
-        }
-        if plain {
-            for _ in 0..scale {
-                value = value.checked_mul(10)?;
-            }
-            let value = i128::from(value);
-            return Some(if negative { -value } else { value });
-        }
-    }
-    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
-        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().ok()?),
-        None => (rest, 0),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let is_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty()
-        || !is_digits(int)
-        || (mantissa.contains('.') && frac.is_empty())
-        || !is_digits(frac)
-    {
-        return None;
-    }
-    // The value is the digits of `int` and `frac` read as one integer, times
-    // 10^shift. A negative shift drops that many trailing digits.
-    let shift = exponent
-        .checked_add(scale)?
-        .checked_sub(i32::try_from(frac.len()).ok()?)?;
-    let digits = int.len() + frac.len();
-    let kept = match usize::try_from(shift.checked_neg()?) {
-        Ok(dropped) => digits.saturating_sub(dropped),
-        Err(_) => digits, // shift ≥ 0
-    };
-    let mut value: u64 = 0;
-    for (i, d) in int.bytes().chain(frac.bytes()).enumerate() {
-        if i < kept {
-            value = value.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
-        } else if d != b'0' && !truncate {
-            return None;
-        }
-    }
-    // Zero stays zero whatever the exponent; anything else overflows u64
-    // within 20 steps, so this loop is short.
-    let mut up = shift.max(0);
-    while up > 0 && value != 0 {
-        value = value.checked_mul(10)?;
-        up -= 1;
-    }
-    let value = i128::from(value);
-    Some(if negative { -value } else { value })
 }
 
 /// A string or a number (ids that some senders quote and some do not).
@@ -514,15 +313,17 @@ macro_rules! wire_object {
         }
     ) => {
         $(#[doc = $doc])*
+        #[doc = ""]
+        #[doc = concat!("The wire's `", $ts, "` object (TypeScript: `", $ts, "`).")]
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name<'a> {
-            $( $(#[doc = $fdoc])* pub $field: wire_object!(@type $kind $ty), )*
+            $( $(#[doc = $fdoc])* #[doc = ""] #[doc = concat!("Wire name: `", $wire, "`.")] pub $field: wire_object!(@type $kind $ty), )*
             /// Every member of the object as sent, known or not.
             pub raw: &'a $crate::json::Object<'a>,
         }
 
         impl<'a> $crate::event::decode::Decode<'a> for $name<'a> {
-            fn decode(value: &'a $crate::json::Json<'a>) -> Result<Self, $crate::event::decode::ShapeError> {
+            fn decode(value: &'a $crate::json::Json<'a>) -> Result<Self, $crate::event::shape::ShapeError> {
                 let object = $crate::event::decode::expect_object(value)?;
                 Ok($name {
                     $( $field: $crate::event::decode::$kind(object, $wire)?, )*
@@ -549,6 +350,12 @@ macro_rules! wire_object {
             fn fields() -> &'static [$crate::event::shape::Field] {
                 Self::FIELDS
             }
+
+            /// The wire name of the field called `rust` (see `shape::wire_name`).
+            #[allow(dead_code)] // only some types are read by key
+            pub(crate) const fn wire(rust: &str) -> &'static str {
+                $crate::event::shape::wire_name(&[$((stringify!($field), $wire)),*], rust)
+            }
         }
 
         impl<'a> $crate::event::shape::HasShape for $name<'a> {
@@ -566,6 +373,30 @@ macro_rules! wire_object {
                 )*
                 s.push_str("}\n");
                 s
+            }
+        }
+
+        impl<'a> $crate::event::describe::Describe for $name<'a> {
+            fn describe() -> $crate::event::describe::Ty {
+                $crate::event::describe::Ty::Named($ts)
+            }
+        }
+
+        impl<'a> $crate::event::describe::Declare for $name<'a> {
+            fn declare() -> $crate::event::describe::Decl {
+                $crate::event::describe::Decl {
+                    name: $ts,
+                    doc: &[$($doc),*],
+                    kind: $crate::event::describe::DeclKind::Wire(vec![$(
+                        $crate::event::describe::Field {
+                            wire: $wire,
+                            rust: stringify!($field),
+                            required: wire_object!(@required $kind),
+                            ty: <$ty as $crate::event::describe::Describe>::describe(),
+                            doc: &[$($fdoc),*],
+                        },
+                    )*]),
+                }
             }
         }
     };
@@ -587,11 +418,13 @@ macro_rules! name_set {
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $( $(#[doc = $vdoc])* $variant ),* }
+        pub enum $name { $( $(#[doc = $vdoc])* #[doc = concat!("`\"", $wire, "\"`")] $variant ),* }
 
         impl $name {
+            /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
+            /// The name on the wire (and in the JS package).
             pub const fn as_str(self) -> &'static str {
                 match self { $( $name::$variant => $wire ),* }
             }
@@ -612,13 +445,58 @@ macro_rules! name_set {
                 s
             }
         }
+
+        impl $crate::event::describe::Describe for $name {
+            fn describe() -> $crate::event::describe::Ty {
+                $crate::event::describe::Ty::Named($ts)
+            }
+        }
+
+        impl $crate::event::describe::Declare for $name {
+            fn declare() -> $crate::event::describe::Decl {
+                $crate::event::describe::Decl {
+                    name: $ts,
+                    doc: &[$($doc),*],
+                    kind: $crate::event::describe::DeclKind::Names(&[$($wire),*]),
+                }
+            }
+        }
     };
 }
 pub(crate) use name_set;
 
+// How the leaf types of the model are described (super::describe).
+impl Describe for Number<'_> {
+    fn describe() -> Ty {
+        Ty::Number
+    }
+}
+impl<T: Describe> Describe for OneOrMany<T> {
+    fn describe() -> Ty {
+        Ty::Union(vec![T::describe(), Ty::Array(Box::new(T::describe()))])
+    }
+}
+impl Describe for Int64 {
+    fn describe() -> Ty {
+        Ty::Named("Int64")
+    }
+}
+impl Describe for StrOrNum<'_> {
+    fn describe() -> Ty {
+        Ty::Union(vec![Ty::String, Ty::Number])
+    }
+}
+impl Describe for Bytes<'_> {
+    fn describe() -> Ty {
+        Ty::Named("Base64Bytes")
+    }
+}
+use super::describe::{Describe, Ty};
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::event::numbers::parse_scaled;
     use crate::json::parse;
 
     fn int64(s: &str) -> Result<i128, ShapeError> {

@@ -3,22 +3,30 @@
 //! the normalised view it carries. One row per event; the enums, the name
 //! mapping, the decoder dispatch and the TypeScript union all come from it.
 
-use super::decode::{Decode, ShapeError, TsType};
+use super::decode::{Decode, TsType};
+use super::describe::{Describe, Ty};
 use super::model::*;
+use super::shape::ShapeError;
 use crate::json::Json;
 use crate::prelude::*;
 
 macro_rules! events {
     ( $( $variant:ident = $name:literal $([ $($alias:literal),* ])? => $ty:ty, view $view:ident; )* ) => {
         /// Which event a delivery is, by its canonical name.
+        ///
+        /// Non-exhaustive: a new event in a minor release is not a breaking
+        /// change, so matches need a `_` arm (which `Unknown` events also
+        /// reach).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum EventKind {
-            $( $variant, )*
+            $( #[doc = concat!("`", $name, "`")] $variant, )*
             /// Any other name: passed through untouched, never an error.
             Unknown,
         }
 
         impl EventKind {
+            /// Every known event (all but `Unknown`), in table order.
             pub const KNOWN: &'static [EventKind] = &[$(EventKind::$variant),*];
 
             /// The canonical name (`"unknown"` for unknown events).
@@ -63,22 +71,36 @@ macro_rules! events {
             /// The member that carries this event's normalised view
             /// (`"messages"`, `"statuses"`, `"reactions"`, `"sessionStatus"`), if any.
             pub fn view_name(self) -> Option<&'static str> {
+                self.view().name()
+            }
+
+            /// Which normalised view this event carries.
+            pub(crate) fn view(self) -> ViewKind {
                 match self {
-                    $( EventKind::$variant => ViewKind::$view.name(), )*
-                    EventKind::Unknown => None,
+                    $( EventKind::$variant => ViewKind::$view, )*
+                    EventKind::Unknown => ViewKind::None,
                 }
             }
         }
 
         /// An event's `data`, typed (borrowed from the parsed body).
+        /// Non-exhaustive, like [`EventKind`].
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum EventData<'a> {
-            $( $variant($ty), )*
+            $( #[doc = concat!("The data of `", $name, "`.")] $variant($ty), )*
+            /// An unknown event's data, as sent.
             Unknown(&'a Json<'a>),
         }
 
         impl<'a> EventData<'a> {
-            /// Read `data` as the documented shape(s) of `kind`.
+            /// Read `data` as the documented shape(s) of `kind`
+            /// ([`crate::Event::typed`] is the public way in).
+            ///
+            /// # Errors
+            ///
+            /// Where `data` does not fit, by JSON path.
+            #[doc(hidden)]
             pub fn decode(kind: EventKind, data: &'a Json<'a>) -> Result<EventData<'a>, ShapeError> {
                 Ok(match kind {
                     $( EventKind::$variant => EventData::$variant(<$ty as Decode>::decode(data)?), )*
@@ -89,6 +111,12 @@ macro_rules! events {
             /// `[(interface name, canonical name, data type, view member)]` for the generator.
             pub(crate) fn ts_rows() -> Vec<(&'static str, &'static str, String, ViewKind)> {
                 vec![ $( (stringify!($variant), $name, <$ty as TsType>::ts_type(), ViewKind::$view), )* ]
+            }
+
+            /// `[(variant, canonical name, data type, view)]`, described for
+            /// the bindings' type generators (`super::describe`).
+            pub(crate) fn describe_rows() -> Vec<(&'static str, &'static str, Ty, ViewKind)> {
+                vec![ $( (stringify!($variant), $name, <$ty as Describe>::describe(), ViewKind::$view), )* ]
             }
         }
     };
@@ -105,19 +133,39 @@ pub(crate) enum ViewKind {
 }
 
 impl ViewKind {
-    fn name(self) -> Option<&'static str> {
-        self.ts_member().and_then(|m| m.split(':').next())
+    /// The view's member in the event the bindings hand out.
+    pub(crate) const fn name(self) -> Option<&'static str> {
+        match self {
+            ViewKind::None => None,
+            ViewKind::Messages => Some("messages"),
+            ViewKind::Statuses => Some("statuses"),
+            ViewKind::Reactions => Some("reactions"),
+            ViewKind::SessionStatus => Some("sessionStatus"),
+        }
+    }
+
+    /// The view's member and its type, described (`super::describe`).
+    pub(crate) fn describe_member(self) -> Option<(&'static str, Ty)> {
+        let ty = match self {
+            ViewKind::None => return None,
+            ViewKind::Messages => Ty::Array(Box::new(Ty::Named("NormalizedMessage"))),
+            ViewKind::Statuses => Ty::Array(Box::new(Ty::Named("StatusUpdate"))),
+            ViewKind::Reactions => Ty::Array(Box::new(Ty::Named("NormalizedReaction"))),
+            ViewKind::SessionStatus => Ty::Named("SessionStatus"),
+        };
+        Some((self.name()?, ty))
     }
 
     /// The TypeScript member for the view, if any.
-    pub(crate) fn ts_member(self) -> Option<&'static str> {
-        match self {
-            ViewKind::None => None,
-            ViewKind::Messages => Some("messages: NormalizedMessage[]"),
-            ViewKind::Statuses => Some("statuses: StatusUpdate[]"),
-            ViewKind::Reactions => Some("reactions: NormalizedReaction[]"),
-            ViewKind::SessionStatus => Some("sessionStatus: SessionStatus"),
-        }
+    pub(crate) fn ts_member(self) -> Option<String> {
+        let ts_type = match self {
+            ViewKind::None => return None,
+            ViewKind::Messages => "NormalizedMessage[]",
+            ViewKind::Statuses => "StatusUpdate[]",
+            ViewKind::Reactions => "NormalizedReaction[]",
+            ViewKind::SessionStatus => "SessionStatus",
+        };
+        Some([self.name()?, ": ", ts_type].concat())
     }
 }
 

@@ -7,10 +7,15 @@
 //! `data` itself is kept exactly as sent.
 
 pub(crate) mod decode;
-pub(crate) mod derived;
+pub(crate) mod describe;
+mod hosted;
 pub(crate) mod kinds;
+pub(crate) mod layouts;
 pub mod model;
+pub(crate) mod numbers;
 pub(crate) mod shape;
+pub(crate) mod sink;
+pub(crate) mod time;
 pub(crate) mod views;
 
 use crate::prelude::*;
@@ -18,15 +23,40 @@ use core::fmt;
 
 use crate::error::{ErrorCode, WebhookError};
 use crate::json::{self, Json, Object};
-use decode::{parse_scaled, Decode, Int64};
-use derived::{JsonSink, Sink, Tape, DERIVED};
+use decode::{Decode, Int64};
+use kinds::ViewKind;
 pub use kinds::{EventData, EventKind};
+use layouts::DERIVED;
 pub use model::SessionStatus;
 use model::{wraps_messages, wraps_receipt};
+use numbers::parse_scaled;
+use sink::{JsonSink, Sink, Tape};
+pub use time::UnixTime;
 use views::one_or_many;
-pub use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, Text, UnixTime};
+pub use views::{NormalizedMessage, NormalizedReaction, StatusUpdate, Text};
 
-/// A parsed, checked webhook delivery.
+/// A parsed, checked webhook delivery, borrowing from the body bytes.
+///
+/// Everything the sender put in the body stays reachable ([`Event::data`],
+/// [`Event::body`]); the typed model ([`Event::typed`]) and the normalised
+/// views ([`Event::messages`] …) are readings of that same parse.
+///
+/// ```
+/// use wasender_webhook::{parse_event, EventKind};
+///
+/// let body = br#"{"event":"messages.upsert","timestamp":1763776803,
+///   "data":{"messages":{"key":{"id":"3EB0","remoteJid":"15550001111@s.whatsapp.net","fromMe":false},
+///   "message":{"conversation":"hi"},"huh":1}}}"#;
+/// let event = parse_event(body)?; // after verifying! (see `Webhook::handle`)
+/// assert_eq!(event.kind(), EventKind::MessagesUpsert);
+/// assert_eq!(event.timestamp().map(|t| t.millis()), Some(1_763_776_803_000));
+/// let message = &event.messages()[0];
+/// assert_eq!(message.text.as_ref().map(|t| t.as_str()), Some("hi"));
+/// assert_eq!(message.sender_phone.as_deref(), Some("15550001111"));
+/// // Fields the model does not know are still there.
+/// assert!(event.data().get("messages").and_then(|m| m.get("huh")).is_some());
+/// # Ok::<(), wasender_webhook::WebhookError>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct Event<'a> {
     kind: EventKind,
@@ -52,52 +82,50 @@ enum Views<'a> {
 impl<'a> Views<'a> {
     /// The view of `data`, already checked against `kind`'s shape.
     fn of(kind: EventKind, data: &Json<'a>) -> Views<'a> {
-        use EventKind as K;
-        match kind {
-            K::MessagesUpsert
-            | K::MessagesReceived
-            | K::MessagesPersonalReceived
-            | K::MessagesGroupReceived
-            | K::MessagesNewsletterReceived
-            | K::MessageSent => {
+        match kind.view() {
+            ViewKind::Messages => {
                 let messages = if wraps_messages(data) {
-                    data.get("messages").map_or(&[][..], one_or_many)
+                    data.get(model::MESSAGES).map_or(&[][..], one_or_many)
                 } else {
                     one_or_many(data)
                 };
                 Views::Messages(messages.iter().map(NormalizedMessage::from_json).collect())
             }
-            K::MessagesUpdate => Views::Statuses(
-                one_or_many(data)
-                    .iter()
-                    .map(StatusUpdate::from_update)
-                    .collect(),
-            ),
-            K::MessageReceiptUpdate => {
+            ViewKind::Statuses if kind == EventKind::MessageReceiptUpdate => {
+                const WRAPPED: &str = model::WrappedReceipt::wire("message");
                 let receipts = if wraps_receipt(data) {
-                    data.get("message").map_or(&[][..], core::slice::from_ref)
+                    data.get(WRAPPED).map_or(&[][..], core::slice::from_ref)
                 } else {
                     one_or_many(data)
                 };
                 Views::Statuses(receipts.iter().map(StatusUpdate::from_receipt).collect())
             }
-            K::MessagesReaction => Views::Reactions(
+            ViewKind::Statuses => Views::Statuses(
+                one_or_many(data)
+                    .iter()
+                    .map(StatusUpdate::from_update)
+                    .collect(),
+            ),
+            ViewKind::Reactions => Views::Reactions(
                 one_or_many(data)
                     .iter()
                     .map(NormalizedReaction::from_json)
                     .collect(),
             ),
-            K::SessionStatus => Views::SessionStatus(SessionStatus::from_wire(
-                data.get("status")
-                    .and_then(Json::as_str)
-                    .unwrap_or_default(),
-            )),
-            _ => Views::None,
+            ViewKind::SessionStatus => {
+                const STATUS: &str = model::SessionStatusData::wire("status");
+                Views::SessionStatus(SessionStatus::from_wire(
+                    data.get(STATUS).and_then(Json::as_str).unwrap_or_default(),
+                ))
+            }
+            ViewKind::None => Views::None,
         }
     }
 }
 
 impl<'a> Event<'a> {
+    /// Which event this is (aliases resolved; `Unknown` for names this
+    /// version does not know).
     pub fn kind(&self) -> EventKind {
         self.kind
     }
@@ -122,6 +150,19 @@ impl<'a> Event<'a> {
     }
 
     /// `data` as this event's typed model.
+    ///
+    /// ```
+    /// use wasender_webhook::event::EventData;
+    ///
+    /// let event = wasender_webhook::parse_event(
+    ///     br#"{"event":"session.status","data":{"status":"need_scan"}}"#,
+    /// )?;
+    /// match event.typed() {
+    ///     EventData::SessionStatus(data) => assert_eq!(data.status, "need_scan"),
+    ///     _ => unreachable!(), // non-exhaustive: new events may come
+    /// }
+    /// # Ok::<(), wasender_webhook::WebhookError>(())
+    /// ```
     pub fn typed(&self) -> EventData<'_> {
         // parse_event checked this tree against the same declarations the
         // decoders come from, so this cannot fail; Unknown is a safe answer
@@ -183,8 +224,9 @@ impl<'a> Event<'a> {
     /// `{"event": canonical name, "timestamp"?: unix seconds, "view"?: its
     /// name, "value"?: the view}`. JavaScript receives the body itself as
     /// `JSON.parse` reads it (so `data` and every other member are exactly as
-    /// sent) plus these; `src/js/interop.js` puts the two together as
+    /// sent) plus these; `wasm/js/interop.js` puts the two together as
     /// `{event, receivedEvent, timestamp?, sessionId?, data, envelope, <view>}`.
+    #[doc(hidden)] // the bindings' and the tests' form, not an output format
     pub fn derived_json(&self) -> String {
         let mut sink = JsonSink::new();
         self.write_derived(&mut sink);
@@ -195,6 +237,7 @@ impl<'a> Event<'a> {
     /// `derived_json` as the wasm binding hands it to JavaScript, which has
     /// the body as a string already: a [`Tape`], on which view text that is
     /// a run of the body is where it lies there.
+    #[doc(hidden)] // the wasm binding's hand-off
     pub fn derived_tape(&self) -> Tape<'a> {
         let mut tape = Tape::new(self.source);
         self.write_derived(&mut tape);
@@ -217,12 +260,12 @@ impl<'a> Event<'a> {
                 s.absent();
                 s.absent();
             }
-            Views::Messages(m) => write_view(s, "messages", m, NormalizedMessage::write),
-            Views::Statuses(v) => write_view(s, "statuses", v, StatusUpdate::write),
-            Views::Reactions(r) => write_view(s, "reactions", r, NormalizedReaction::write),
+            Views::Messages(m) => write_view(s, ViewKind::Messages, m, NormalizedMessage::write),
+            Views::Statuses(v) => write_view(s, ViewKind::Statuses, v, StatusUpdate::write),
+            Views::Reactions(r) => write_view(s, ViewKind::Reactions, r, NormalizedReaction::write),
             Views::SessionStatus(status) => {
                 s.field("view");
-                s.made_text("sessionStatus");
+                s.made_text(ViewKind::SessionStatus.name().unwrap_or_default());
                 s.field("value");
                 s.made_text(status.as_str());
             }
@@ -232,9 +275,9 @@ impl<'a> Event<'a> {
 }
 
 /// `"view": "<name>", "value": […]` for a view that is a list.
-fn write_view<S: Sink, T>(s: &mut S, name: &str, items: &[T], write: fn(&T, &mut S)) {
+fn write_view<S: Sink, T>(s: &mut S, view: ViewKind, items: &[T], write: fn(&T, &mut S)) {
     s.field("view");
-    s.made_text(name);
+    s.made_text(view.name().unwrap_or_default());
     s.field("value");
     s.begin_array(items.len());
     for item in items {
@@ -257,12 +300,24 @@ impl fmt::Debug for Event<'_> {
 
 /// Parse and check a delivery. Does no verification: call it on bytes whose
 /// signature was checked, or use [`crate::Webhook::handle`].
+///
+/// # Errors
+///
+/// `INVALID_JSON` (400) when the body is not JSON (the message gives the
+/// byte offset, never the content); `INVALID_PAYLOAD` (400) when it is not
+/// an object with a non-empty string `event` and a `data`, or when `data`
+/// does not fit the event's documented shapes (the message names the JSON
+/// path, never the value).
 #[inline]
 pub fn parse_event(bytes: &[u8]) -> Result<Event<'_>, WebhookError> {
     event_from_tree(json::parse(bytes), bytes)
 }
 
 /// [`parse_event`] for a body already known to be UTF-8.
+///
+/// # Errors
+///
+/// As [`parse_event`].
 #[inline]
 pub fn parse_event_text(text: &str) -> Result<Event<'_>, WebhookError> {
     event_from_tree(json::parse_text(text), text.as_bytes())

@@ -7,29 +7,38 @@
 //! decoder that picks the variant by structure.
 
 use super::decode::{
-    expect_object, name_set, parse_integer, wire_object, Bytes, Decode, Int64, Number, OneOrMany,
-    ShapeError, StrOrNum, TsDeclare, TsType,
+    expect_object, name_set, wire_object, Bytes, Decode, Int64, Number, OneOrMany, StrOrNum,
+    TsDeclare, TsType,
 };
-use super::shape::{Field, HasShape, Item, Shape};
+use super::numbers::parse_integer;
+use super::shape::{Field, HasShape, Item, Shape, ShapeError};
 use crate::json::Json;
 use crate::prelude::*;
 
 // The structural tests that pick a shape variant, shared by the typed
 // decoders, the shape table and the views.
 
+/// The member that wraps message-bearing events' messages (`MessagesData`):
+/// the one wire name not declared by a `wire_object!`.
+pub(crate) const MESSAGES: &str = "messages";
+
 /// `{messages: …}` rather than a flat message.
 pub fn wraps_messages(data: &Json) -> bool {
-    data.get("messages").is_some()
+    data.get(MESSAGES).is_some()
 }
 
 /// `{jid, all}` (a whole chat) rather than `{keys}`.
 pub fn deletes_whole_chat(data: &Json) -> bool {
-    data.get("keys").is_none() && data.get("jid").is_some()
+    const KEYS: &str = MessagesDeleteKeys::wire("keys");
+    const JID: &str = MessagesDeleteAll::wire("jid");
+    data.get(KEYS).is_none() && data.get(JID).is_some()
 }
 
 /// The documented `{message: {key, receipt}}` rather than `{key, receipt}` or an array.
 pub fn wraps_receipt(data: &Json) -> bool {
-    data.get("message").is_some() && data.get("key").is_none()
+    const MESSAGE: &str = WrappedReceipt::wire("message");
+    const KEY: &str = MessageReceipt::wire("key");
+    data.get(MESSAGE).is_some() && data.get(KEY).is_none()
 }
 
 wire_object! {
@@ -171,14 +180,19 @@ wire_object! {
 /// or the message itself, flat. All three are seen for the same event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagesData<'a> {
+    /// `{messages: …}`: one message or an array of them.
     Wrapped {
+        /// The wrapped message or messages.
         messages: OneOrMany<WaMessage<'a>>,
+        /// The whole `data` object, unknown members included.
         raw: &'a crate::json::Object<'a>,
     },
+    /// The message itself, unwrapped.
     Flat(WaMessage<'a>),
 }
 
 impl<'a> MessagesData<'a> {
+    /// The messages, however they were wrapped.
     pub fn messages(&self) -> &[WaMessage<'a>] {
         match self {
             MessagesData::Wrapped { messages, .. } => messages.as_slice(),
@@ -190,9 +204,9 @@ impl<'a> MessagesData<'a> {
 impl<'a> Decode<'a> for MessagesData<'a> {
     fn decode(value: &'a Json<'a>) -> Result<Self, ShapeError> {
         let object = expect_object(value)?;
-        match object.get("messages") {
+        match object.get(MESSAGES) {
             Some(messages) => Ok(MessagesData::Wrapped {
-                messages: OneOrMany::decode(messages).map_err(|e| e.at_key("messages"))?,
+                messages: OneOrMany::decode(messages).map_err(|e| e.at_key(MESSAGES))?,
                 raw: object,
             }),
             None => WaMessage::decode(value).map(MessagesData::Flat),
@@ -203,7 +217,7 @@ impl HasShape for MessagesData<'_> {
     const SHAPE: Shape = Shape::one(Item::Choice(|data| {
         if wraps_messages(data) {
             const WRAPPED: &[Field] = &[Field {
-                name: "messages",
+                name: MESSAGES,
                 required: true,
                 shape: <OneOrMany<WaMessage<'static>>>::SHAPE,
             }];
@@ -263,7 +277,9 @@ wire_object! {
 /// `messages.delete`: `{keys: [...]}`, or `{jid, all: true}` for a whole chat.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagesDeleteData<'a> {
+    /// Some messages, by key.
     Keys(MessagesDeleteKeys<'a>),
+    /// A whole chat.
     All(MessagesDeleteAll<'a>),
 }
 
@@ -340,11 +356,14 @@ wire_object! {
 /// of `{key, receipt}` (SDKs, Baileys); a lone `{key, receipt}` too.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageReceiptData<'a> {
+    /// The documented `{message: {key, receipt}}`.
     Wrapped(WrappedReceipt<'a>),
+    /// `{key, receipt}` or an array of them.
     Receipts(OneOrMany<MessageReceipt<'a>>),
 }
 
 impl<'a> MessageReceiptData<'a> {
+    /// The receipts, however they were wrapped.
     pub fn receipts(&self) -> &[MessageReceipt<'a>] {
         match self {
             MessageReceiptData::Wrapped(w) => core::slice::from_ref(&w.message),
@@ -427,11 +446,14 @@ wire_object! {
 /// A participant as a bare JID (Baileys ≤ 6) or an object (Baileys 7).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParticipantRef<'a> {
+    /// A bare JID.
     Jid(&'a str),
+    /// A participant object.
     Participant(GroupParticipant<'a>),
 }
 
 impl<'a> ParticipantRef<'a> {
+    /// The participant's JID, whichever form it came in.
     pub fn jid(&self) -> &'a str {
         match self {
             ParticipantRef::Jid(jid) => jid,
@@ -568,6 +590,7 @@ name_set! {
 }
 
 impl DeliveryStatus {
+    /// From the wire's number (`0`…`5`) or name, in any case.
     pub fn from_wire(value: &Json) -> DeliveryStatus {
         if let Some(text) = value.as_number_text() {
             return match parse_integer(text).unwrap_or(-1) {
@@ -636,6 +659,110 @@ impl SessionStatus {
             .unwrap_or(SessionStatus::Unknown)
     }
 }
+
+/// Every named declaration in this module, described for the bindings'
+/// type generators (`super::describe`), in the order of [`ts_declarations`].
+#[doc(hidden)]
+pub fn declarations() -> Vec<Decl> {
+    let mut all = super::describe::wire_aliases();
+    all.extend([
+        MessageKey::declare(),
+        MediaMessage::declare(),
+        ExtendedTextMessage::declare(),
+        LocationMessage::declare(),
+        ContactMessage::declare(),
+        ReactionMessage::declare(),
+        WrappedMessage::declare(),
+        MessageContent::declare(),
+        WaMessage::declare(),
+        WrappedMessages::declare(),
+        MessagesData::declare(),
+        MessageUpdateFields::declare(),
+        MessageUpdate::declare(),
+        MessagesDeleteKeys::declare(),
+        MessagesDeleteAll::declare(),
+        Reaction::declare(),
+        MessageReaction::declare(),
+        UserReceipt::declare(),
+        MessageReceipt::declare(),
+        WrappedReceipt::declare(),
+        Chat::declare(),
+        GroupParticipant::declare(),
+        GroupMetadata::declare(),
+        GroupParticipantsUpdate::declare(),
+        Contact::declare(),
+        SessionStatusData::declare(),
+        QrCodeData::declare(),
+        Call::declare(),
+        CallData::declare(),
+        PollOption::declare(),
+        PollResultsData::declare(),
+        DeliveryStatus::declare(),
+        SessionStatus::declare(),
+    ]);
+    all
+}
+
+// The types written by hand above (a choice between shapes), described.
+
+/// `{messages: ...}`: the wrapper `MessagesData` may come in. TypeScript
+/// writes it inline; a language with no anonymous object types needs a name.
+struct WrappedMessages;
+impl Declare for WrappedMessages {
+    fn declare() -> Decl {
+        Decl {
+            name: "WrappedMessages",
+            doc: &["`{messages: ...}`: one message or several, wrapped."],
+            kind: DeclKind::Wire(vec![super::describe::Field {
+                wire: MESSAGES,
+                rust: "messages",
+                required: true,
+                ty: <OneOrMany<WaMessage<'static>>>::describe(),
+                doc: &[],
+            }]),
+        }
+    }
+}
+impl Describe for MessagesData<'_> {
+    fn describe() -> Ty {
+        Ty::Named("MessagesData")
+    }
+}
+impl Declare for MessagesData<'_> {
+    fn declare() -> Decl {
+        Decl {
+            name: "MessagesData",
+            doc: &["`{messages: [...]}`, `{messages: {...}}` or the message itself: all three are sent."],
+            kind: DeclKind::Alias(Ty::Union(vec![
+                Ty::Named("WrappedMessages"),
+                WaMessage::describe(),
+            ])),
+        }
+    }
+}
+impl Describe for MessagesDeleteData<'_> {
+    fn describe() -> Ty {
+        Ty::Union(vec![
+            MessagesDeleteKeys::describe(),
+            MessagesDeleteAll::describe(),
+        ])
+    }
+}
+impl Describe for MessageReceiptData<'_> {
+    fn describe() -> Ty {
+        Ty::Union(vec![
+            WrappedReceipt::describe(),
+            MessageReceipt::describe(),
+            Ty::Array(Box::new(MessageReceipt::describe())),
+        ])
+    }
+}
+impl Describe for ParticipantRef<'_> {
+    fn describe() -> Ty {
+        Ty::Union(vec![Ty::String, GroupParticipant::describe()])
+    }
+}
+use super::describe::{Decl, DeclKind, Declare, Describe, Ty};
 
 /// Every named declaration in this module, for the TypeScript generator.
 pub fn ts_declarations() -> Vec<String> {

@@ -3,9 +3,9 @@
 //! checked (one parse), and returned beside the untouched `data`.
 
 use super::decode::{jsdoc, name_set, Decode, Int64, TsDeclare, TsType};
-use super::derived::Sink;
 use super::model::{DeliveryStatus, SessionStatus};
-use crate::decimal::write_decimal;
+use super::sink::Sink;
+use super::time::UnixTime;
 use crate::json::{Json, JsonStr};
 use crate::prelude::*;
 
@@ -57,28 +57,30 @@ impl TsType for Text<'_> {
 
 /// Declare a view once: the Rust struct (its text borrowed from the body
 /// where it can be), how it is written out (optional fields omitted when
-/// empty; its keys are shape `$shape` of `derived::SHAPES`) and its
+/// empty; its keys are layout `$layout` of `layouts::LAYOUTS`) and its
 /// TypeScript interface.
 macro_rules! view_object {
     (
         $(#[doc = $doc:literal])*
-        pub struct $name:ident as $ts:literal, shape $shape:literal {
+        pub struct $name:ident as $ts:literal, layout $layout:literal {
             $( $(#[doc = $fdoc:literal])* $field:ident : $kind:ident $ty:ty = $wire:literal ),* $(,)?
         }
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq)]
-        pub struct $name<'a> { $( $(#[doc = $fdoc])* pub $field: view_object!(@type $kind $ty), )* }
+        pub struct $name<'a> {
+            $( $(#[doc = $fdoc])* #[doc = ""] #[doc = concat!("In the JS package: `", $wire, "`.")] pub $field: view_object!(@type $kind $ty), )*
+        }
 
         impl $name<'_> {
-            /// Its index in `derived::SHAPES`.
-            pub const SHAPE: usize = $shape;
+            /// Its index in `layouts::LAYOUTS`.
+            pub(crate) const LAYOUT: usize = $layout;
             /// Its keys, in the order it is written.
-            pub const KEYS: &'static [&'static str] = &[$($wire),*];
+            pub(crate) const KEYS: &'static [&'static str] = &[$($wire),*];
 
             /// The view as an object, absent optional fields left out.
-            pub fn write<S: Sink>(&self, s: &mut S) {
-                s.begin_object(Self::SHAPE);
+            pub(crate) fn write<S: Sink>(&self, s: &mut S) {
+                s.begin_object(Self::LAYOUT);
                 $( view_object!(@put $kind s, $wire, &self.$field); )*
                 s.end_object();
             }
@@ -100,6 +102,30 @@ macro_rules! view_object {
                 )*
                 s.push_str("}\n");
                 s
+            }
+        }
+
+        impl $crate::event::describe::Describe for $name<'_> {
+            fn describe() -> $crate::event::describe::Ty {
+                $crate::event::describe::Ty::Named($ts)
+            }
+        }
+
+        impl<'a> $crate::event::describe::Declare for $name<'a> {
+            fn declare() -> $crate::event::describe::Decl {
+                $crate::event::describe::Decl {
+                    name: $ts,
+                    doc: &[$($doc),*],
+                    kind: $crate::event::describe::DeclKind::View(vec![$(
+                        $crate::event::describe::Field {
+                            wire: $wire,
+                            rust: stringify!($field),
+                            required: matches!(stringify!($kind).as_bytes(), b"required"),
+                            ty: <$ty as $crate::event::describe::Describe>::describe(),
+                            doc: &[$($fdoc),*],
+                        },
+                    )*]),
+                }
             }
         }
     };
@@ -149,7 +175,7 @@ name_set! {
 
 view_object! {
     /// One message, the same whatever shape and wrapper it came in.
-    pub struct NormalizedMessage as "NormalizedMessage", shape 1 {
+    pub struct NormalizedMessage as "NormalizedMessage", layout 1 {
         /// `key.id`: use it (with `chatJid`) to drop duplicate deliveries.
         /// Absent when the key has none (it is "usually present").
         id: optional Text<'a> = "id",
@@ -175,7 +201,7 @@ view_object! {
 
 view_object! {
     /// A delivery-state change of one message (receipts and updates).
-    pub struct StatusUpdate as "StatusUpdate", shape 2 {
+    pub struct StatusUpdate as "StatusUpdate", layout 2 {
         /// `key.id` of the message, when the update names it.
         id: optional Text<'a> = "id",
         /// `key.remoteJid`, when the update names it.
@@ -192,7 +218,7 @@ view_object! {
 
 view_object! {
     /// A reaction added to (or removed from) a message.
-    pub struct NormalizedReaction as "NormalizedReaction", shape 3 {
+    pub struct NormalizedReaction as "NormalizedReaction", layout 3 {
         /// The message reacted to, when the reaction names it.
         message_id: optional Text<'a> = "messageId",
         /// The chat, when the reaction names it.
@@ -208,79 +234,68 @@ view_object! {
     }
 }
 
-/// A point in time, kept as whole milliseconds since the epoch and shown
-/// as unix seconds (`1763776803.123`). Integers end to end: the text is exact
-/// and no float formatting code is needed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UnixTime {
-    millis: i64,
-}
+/// The wire names the views read, each looked up in the model at compile
+/// time (`wire`, see `shape::wire_name`): spelled once, in `model`, so a
+/// renamed field is a compile error here, never a silent `None`.
+mod wire {
+    use super::super::model::{
+        ExtendedTextMessage, MediaMessage, MessageContent, MessageKey, MessageReaction,
+        MessageReceipt, MessageUpdate, MessageUpdateFields, Reaction, UserReceipt, WaMessage,
+        WrappedMessage,
+    };
 
-/// Nothing in seconds is above this until the year 5138; anything above is
-/// milliseconds (the wire uses both, depending on the event).
-const MILLIS_ABOVE: i128 = 100_000_000_000;
+    pub const KEY: &str = WaMessage::wire("key");
+    pub const MESSAGE: &str = WaMessage::wire("message");
+    pub const MESSAGE_BODY: &str = WaMessage::wire("message_body");
+    pub const PUSH_NAME: &str = WaMessage::wire("push_name");
+    pub const MESSAGE_TIMESTAMP: &str = WaMessage::wire("message_timestamp");
 
-impl UnixTime {
-    pub fn from_millis(millis: i128) -> Option<UnixTime> {
-        i64::try_from(millis).ok().map(|millis| UnixTime { millis })
-    }
+    pub const ID: &str = MessageKey::wire("id");
+    pub const FROM_ME: &str = MessageKey::wire("from_me");
+    pub const REMOTE_JID: &str = MessageKey::wire("remote_jid");
+    pub const REMOTE_JID_ALT: &str = MessageKey::wire("remote_jid_alt");
+    pub const PARTICIPANT: &str = MessageKey::wire("participant");
+    pub const PARTICIPANT_PN: &str = MessageKey::wire("participant_pn");
+    pub const PARTICIPANT_ALT: &str = MessageKey::wire("participant_alt");
+    pub const SENDER_PN: &str = MessageKey::wire("sender_pn");
+    pub const CLEANED_SENDER_PN: &str = MessageKey::wire("cleaned_sender_pn");
+    pub const CLEANED_PARTICIPANT_PN: &str = MessageKey::wire("cleaned_participant_pn");
 
-    /// From a value that may be in seconds or in milliseconds.
-    pub fn from_seconds_or_millis(value: i128) -> Option<UnixTime> {
-        if value.abs() > MILLIS_ABOVE {
-            UnixTime::from_millis(value)
-        } else {
-            UnixTime::from_millis(value * 1000)
-        }
-    }
+    pub const UPDATE_KEY: &str = MessageUpdate::wire("key");
+    pub const UPDATE: &str = MessageUpdate::wire("update");
+    pub const STATUS: &str = MessageUpdateFields::wire("status");
 
-    pub fn millis(self) -> i64 {
-        self.millis
-    }
+    pub const RECEIPT_KEY: &str = MessageReceipt::wire("key");
+    pub const RECEIPT: &str = MessageReceipt::wire("receipt");
+    pub const USER_JID: &str = UserReceipt::wire("user_jid");
+    pub const RECEIPT_TIMESTAMP: &str = UserReceipt::wire("receipt_timestamp");
+    pub const READ_TIMESTAMP: &str = UserReceipt::wire("read_timestamp");
+    pub const PLAYED_TIMESTAMP: &str = UserReceipt::wire("played_timestamp");
 
-    pub fn seconds(self) -> f64 {
-        self.millis as f64 / 1000.0
-    }
+    pub const REACTION_ENTRY_KEY: &str = MessageReaction::wire("key");
+    pub const REACTION: &str = MessageReaction::wire("reaction");
+    pub const REACTION_KEY: &str = Reaction::wire("key");
+    pub const REACTION_TEXT: &str = Reaction::wire("text");
+    pub const REACTION_TIMESTAMP: &str = Reaction::wire("sender_timestamp_ms");
 
-    /// [`seconds`](Self::seconds) when it is exactly what `JSON.parse` makes
-    /// of [`seconds_text`](Self::seconds_text): up to 2^53 ms the division
-    /// rounds once, as parsing the exact decimal does; beyond, the cast
-    /// would round first.
-    pub fn seconds_exactly(self) -> Option<f64> {
-        (self.millis.unsigned_abs() <= 1 << 53).then(|| self.seconds())
-    }
+    /// The message inside a wrapper (ephemeral, view-once, edited …).
+    pub const WRAPPED: &str = WrappedMessage::wire("message");
+    pub const EXTENDED_TEXT: &str = ExtendedTextMessage::wire("text");
+    pub const CAPTION: &str = MediaMessage::wire("caption");
+    pub const CONVERSATION: &str = content("conversation");
+    pub const EXTENDED_TEXT_MESSAGE: &str = content("extended_text_message");
+    /// The content keys whose `caption` is the message's text.
+    pub const CAPTIONED: [&str; 4] = [
+        content("image_message"),
+        content("video_message"),
+        content("ptv_message"),
+        content("document_message"),
+    ];
 
-    /// Decimal seconds: `1763776803`, `1763776803.5`, `-1.25`.
-    pub fn seconds_text(self) -> String {
-        let mut text = Vec::new();
-        self.write_seconds(&mut text);
-        // Digits, '-' and '.' only: always UTF-8.
-        String::from_utf8(text).unwrap_or_default()
-    }
-
-    /// Append [`seconds_text`](Self::seconds_text) to `out`.
-    pub fn write_seconds(self, out: &mut Vec<u8>) {
-        if self.millis < 0 {
-            out.push(b'-');
-        }
-        let (whole, frac) = (
-            self.millis.unsigned_abs() / 1000,
-            self.millis.unsigned_abs() % 1000,
-        );
-        write_decimal(whole, out);
-        if frac != 0 {
-            // Three digits, trailing zeros cut: 100 → ".1", 5 → ".005".
-            out.push(b'.');
-            let digits = [frac / 100, frac / 10 % 10, frac % 10];
-            let len = if digits[2] != 0 {
-                3
-            } else if digits[1] != 0 {
-                2
-            } else {
-                1
-            };
-            out.extend(digits.iter().take(len).map(|&d| b'0' + d as u8));
-        }
+    /// `MessageContent`'s keys by Rust name. Only for `const` items: called
+    /// at run time it would search the field table on every message.
+    pub const fn content(rust: &str) -> &'static str {
+        MessageContent::wire(rust)
     }
 }
 
@@ -335,34 +350,40 @@ fn is_phone_jid(jid: &str) -> bool {
 
 /// Wrappers that carry the real content one level down, in `message`.
 const WRAPPERS: [&str; 6] = [
-    "ephemeralMessage",
-    "viewOnceMessage",
-    "viewOnceMessageV2",
-    "viewOnceMessageV2Extension",
-    "documentWithCaptionMessage",
-    "editedMessage",
+    wire::content("ephemeral_message"),
+    wire::content("view_once_message"),
+    wire::content("view_once_message_v2"),
+    wire::content("view_once_message_v2_extension"),
+    wire::content("document_with_caption_message"),
+    wire::content("edited_message"),
 ];
 
 /// Content keys and what they carry, in the order they are looked for.
 const CONTENT_TYPES: [(&str, MessageType); 18] = [
-    ("conversation", MessageType::Text),
-    ("extendedTextMessage", MessageType::Text),
-    ("imageMessage", MessageType::Image),
-    ("videoMessage", MessageType::Video),
-    ("ptvMessage", MessageType::Video),
-    ("audioMessage", MessageType::Audio),
-    ("documentMessage", MessageType::Document),
-    ("stickerMessage", MessageType::Sticker),
-    ("locationMessage", MessageType::Location),
-    ("liveLocationMessage", MessageType::Location),
-    ("contactMessage", MessageType::Contact),
-    ("contactsArrayMessage", MessageType::Contact),
-    ("reactionMessage", MessageType::Reaction),
-    ("pollCreationMessage", MessageType::Poll),
-    ("pollCreationMessageV2", MessageType::Poll),
-    ("pollCreationMessageV3", MessageType::Poll),
-    ("pollUpdateMessage", MessageType::Poll),
-    ("protocolMessage", MessageType::Other),
+    (wire::content("conversation"), MessageType::Text),
+    (wire::content("extended_text_message"), MessageType::Text),
+    (wire::content("image_message"), MessageType::Image),
+    (wire::content("video_message"), MessageType::Video),
+    (wire::content("ptv_message"), MessageType::Video),
+    (wire::content("audio_message"), MessageType::Audio),
+    (wire::content("document_message"), MessageType::Document),
+    (wire::content("sticker_message"), MessageType::Sticker),
+    (wire::content("location_message"), MessageType::Location),
+    (
+        wire::content("live_location_message"),
+        MessageType::Location,
+    ),
+    (wire::content("contact_message"), MessageType::Contact),
+    (
+        wire::content("contacts_array_message"),
+        MessageType::Contact,
+    ),
+    (wire::content("reaction_message"), MessageType::Reaction),
+    (wire::content("poll_creation_message"), MessageType::Poll),
+    (wire::content("poll_creation_message_v2"), MessageType::Poll),
+    (wire::content("poll_creation_message_v3"), MessageType::Poll),
+    (wire::content("poll_update_message"), MessageType::Poll),
+    (wire::content("protocol_message"), MessageType::Other),
 ];
 
 /// Unwrap ephemeral, view-once, edited and document-with-caption wrappers.
@@ -370,7 +391,7 @@ fn innermost<'t, 'a>(content: &'t Json<'a>) -> &'t Json<'a> {
     let inner = WRAPPERS.iter().find_map(|w| {
         content
             .get(w)
-            .and_then(|w| w.get("message"))
+            .and_then(|w| w.get(wire::WRAPPED))
             .filter(|m| m.as_object().is_some())
     });
     match inner {
@@ -382,20 +403,13 @@ fn innermost<'t, 'a>(content: &'t Json<'a>) -> &'t Json<'a> {
 fn text_of<'a>(content: &Json<'a>) -> Option<Text<'a>> {
     let present = |key: &str| content.get(key).filter(|v| !v.is_null());
     content
-        .get("conversation")
+        .get(wire::CONVERSATION)
         .and_then(Json::string)
-        .or_else(|| str_at(content, &["extendedTextMessage", "text"]))
+        .or_else(|| str_at(content, &[wire::EXTENDED_TEXT_MESSAGE, wire::EXTENDED_TEXT]))
         .or_else(|| {
-            [
-                "imageMessage",
-                "videoMessage",
-                "ptvMessage",
-                "documentMessage",
-            ]
-            .iter()
-            .find_map(|m| {
+            wire::CAPTIONED.iter().find_map(|m| {
                 present(m)
-                    .and_then(|media| media.get("caption"))
+                    .and_then(|media| media.get(wire::CAPTION))
                     .and_then(Json::string)
             })
         })
@@ -412,12 +426,12 @@ fn type_of(content: &Json<'_>) -> MessageType {
 impl<'a> NormalizedMessage<'a> {
     /// From a message already checked against the `WAMessage` shape.
     pub fn from_json(m: &Json<'a>) -> NormalizedMessage<'a> {
-        let key = m.get("key").unwrap_or(&Json::Null);
+        let key = m.get(wire::KEY).unwrap_or(&Json::Null);
         let k = |name: &str| key.get(name).and_then(Json::string);
-        let chat_jid = k("remoteJid");
+        let chat_jid = k(wire::REMOTE_JID);
         let chat = chat_jid.as_ref().map_or("", JsonStr::as_str);
         let is_group = chat.ends_with(GROUP_SUFFIX);
-        let from_me = bool_at(key, &["fromMe"]).unwrap_or(false);
+        let from_me = bool_at(key, &[wire::FROM_ME]).unwrap_or(false);
         let at = |name: &str| key.get(name);
         // The first phone-number JID, else the last candidate.
         fn prefer_phone<'a>([a, b, c]: [Option<&Json<'a>>; 3]) -> Option<Text<'a>> {
@@ -430,14 +444,22 @@ impl<'a> NormalizedMessage<'a> {
         let sender_jid = if from_me || chat.ends_with("@newsletter") {
             None
         } else if is_group {
-            prefer_phone([at("participantPn"), at("participantAlt"), at("participant")])
+            prefer_phone([
+                at(wire::PARTICIPANT_PN),
+                at(wire::PARTICIPANT_ALT),
+                at(wire::PARTICIPANT),
+            ])
         } else {
-            prefer_phone([at("senderPn"), at("remoteJidAlt"), at("remoteJid")])
+            prefer_phone([
+                at(wire::SENDER_PN),
+                at(wire::REMOTE_JID_ALT),
+                at(wire::REMOTE_JID),
+            ])
         };
         let cleaned = if is_group {
-            at("cleanedParticipantPn")
+            at(wire::CLEANED_PARTICIPANT_PN)
         } else {
-            at("cleanedSenderPn")
+            at(wire::CLEANED_SENDER_PN)
         };
         let sender_phone = if from_me {
             None
@@ -453,11 +475,11 @@ impl<'a> NormalizedMessage<'a> {
                 })
         };
         let content = m
-            .get("message")
+            .get(wire::MESSAGE)
             .filter(|c| c.as_object().is_some())
             .map(innermost);
         let text = m
-            .get("messageBody")
+            .get(wire::MESSAGE_BODY)
             .and_then(Json::string)
             .filter(|t| !t.is_empty())
             .or_else(|| content.and_then(text_of));
@@ -467,16 +489,16 @@ impl<'a> NormalizedMessage<'a> {
             None => MessageType::Other,
         };
         NormalizedMessage {
-            id: k("id"),
+            id: k(wire::ID),
             chat_jid,
             is_group,
             from_me,
             sender_jid,
             sender_phone,
-            push_name: m.get("pushName").and_then(Json::string),
+            push_name: m.get(wire::PUSH_NAME).and_then(Json::string),
             text,
             message_type,
-            timestamp: time_at(m, "messageTimestamp", false),
+            timestamp: time_at(m, wire::MESSAGE_TIMESTAMP, false),
         }
     }
 }
@@ -485,12 +507,12 @@ impl<'a> StatusUpdate<'a> {
     /// From a `messages.update` entry (`{key, update}`).
     pub fn from_update(u: &Json<'a>) -> StatusUpdate<'a> {
         StatusUpdate {
-            id: str_at(u, &["key", "id"]),
-            chat_jid: str_at(u, &["key", "remoteJid"]),
-            from_me: bool_at(u, &["key", "fromMe"]).unwrap_or(false),
+            id: str_at(u, &[wire::UPDATE_KEY, wire::ID]),
+            chat_jid: str_at(u, &[wire::UPDATE_KEY, wire::REMOTE_JID]),
+            from_me: bool_at(u, &[wire::UPDATE_KEY, wire::FROM_ME]).unwrap_or(false),
             status: u
-                .get("update")
-                .and_then(|u| u.get("status"))
+                .get(wire::UPDATE)
+                .and_then(|u| u.get(wire::STATUS))
                 .filter(|s| !s.is_null())
                 .map(DeliveryStatus::from_wire),
             user_jid: None,
@@ -501,11 +523,11 @@ impl<'a> StatusUpdate<'a> {
     /// From a receipt (`{key, receipt}`): the furthest state it records,
     /// played, read, then delivered.
     pub fn from_receipt(r: &Json<'a>) -> StatusUpdate<'a> {
-        let receipt = r.get("receipt").unwrap_or(&Json::Null);
+        let receipt = r.get(wire::RECEIPT).unwrap_or(&Json::Null);
         let (status, at) = [
-            (DeliveryStatus::Played, "playedTimestamp"),
-            (DeliveryStatus::Read, "readTimestamp"),
-            (DeliveryStatus::Delivered, "receiptTimestamp"),
+            (DeliveryStatus::Played, wire::PLAYED_TIMESTAMP),
+            (DeliveryStatus::Read, wire::READ_TIMESTAMP),
+            (DeliveryStatus::Delivered, wire::RECEIPT_TIMESTAMP),
         ]
         .into_iter()
         .find_map(|(status, key)| {
@@ -518,11 +540,11 @@ impl<'a> StatusUpdate<'a> {
             (Some(status), time_at(receipt, key, false))
         });
         StatusUpdate {
-            id: str_at(r, &["key", "id"]),
-            chat_jid: str_at(r, &["key", "remoteJid"]),
-            from_me: bool_at(r, &["key", "fromMe"]).unwrap_or(false),
+            id: str_at(r, &[wire::RECEIPT_KEY, wire::ID]),
+            chat_jid: str_at(r, &[wire::RECEIPT_KEY, wire::REMOTE_JID]),
+            from_me: bool_at(r, &[wire::RECEIPT_KEY, wire::FROM_ME]).unwrap_or(false),
             status,
-            user_jid: str_at(receipt, &["userJid"]),
+            user_jid: str_at(receipt, &[wire::USER_JID]),
             timestamp: at,
         }
     }
@@ -531,27 +553,29 @@ impl<'a> StatusUpdate<'a> {
 impl<'a> NormalizedReaction<'a> {
     /// From a `messages.reaction` entry (`{key, reaction}`).
     pub fn from_json(r: &Json<'a>) -> NormalizedReaction<'a> {
-        let reaction = r.get("reaction").unwrap_or(&Json::Null);
-        let from_me = bool_at(r, &["key", "fromMe"]).unwrap_or(false);
-        let emoji = str_at(reaction, &["text"]).filter(|t| !t.is_empty());
-        let chat =
-            str_at(reaction, &["key", "remoteJid"]).or_else(|| str_at(r, &["key", "remoteJid"]));
+        let reaction = r.get(wire::REACTION).unwrap_or(&Json::Null);
+        let from_me = bool_at(r, &[wire::REACTION_ENTRY_KEY, wire::FROM_ME]).unwrap_or(false);
+        let emoji = str_at(reaction, &[wire::REACTION_TEXT]).filter(|t| !t.is_empty());
+        let chat = str_at(reaction, &[wire::REACTION_KEY, wire::REMOTE_JID])
+            .or_else(|| str_at(r, &[wire::REACTION_ENTRY_KEY, wire::REMOTE_JID]));
         NormalizedReaction {
-            message_id: str_at(reaction, &["key", "id"]),
+            message_id: str_at(reaction, &[wire::REACTION_KEY, wire::ID]),
             chat_jid: chat,
             removed: emoji.is_none(),
             emoji,
             reactor_jid: if from_me {
                 None
             } else {
-                str_at(r, &["key", "participant"]).or_else(|| str_at(r, &["key", "remoteJid"]))
+                str_at(r, &[wire::REACTION_ENTRY_KEY, wire::PARTICIPANT])
+                    .or_else(|| str_at(r, &[wire::REACTION_ENTRY_KEY, wire::REMOTE_JID]))
             },
             from_me,
-            timestamp: time_at(reaction, "senderTimestampMs", true),
+            timestamp: time_at(reaction, wire::REACTION_TIMESTAMP, true),
         }
     }
 }
 
+/// The views' TypeScript declarations, for the generated `events.d.ts`.
 pub fn ts_declarations() -> Vec<String> {
     vec![
         MessageType::ts_declaration(),
@@ -561,24 +585,20 @@ pub fn ts_declarations() -> Vec<String> {
     ]
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Every view declaration, described for the bindings' type generators
+/// (`super::describe`), in the order of [`ts_declarations`].
+pub fn declarations() -> Vec<Decl> {
+    vec![
+        MessageType::declare(),
+        NormalizedMessage::declare(),
+        StatusUpdate::declare(),
+        NormalizedReaction::declare(),
+    ]
+}
 
-    #[test]
-    fn unix_time_reads_seconds_or_millis_and_prints_exact_seconds() {
-        let t = |v: i128| UnixTime::from_seconds_or_millis(v).unwrap();
-        assert_eq!(t(1763776803).seconds_text(), "1763776803");
-        assert_eq!(t(1763776803123).seconds_text(), "1763776803.123");
-        assert_eq!(t(1763776803100).seconds_text(), "1763776803.1");
-        assert_eq!(t(1763776803005).seconds_text(), "1763776803.005");
-        assert_eq!(t(1763776803050).seconds_text(), "1763776803.05");
-        assert_eq!(UnixTime::from_millis(-5).unwrap().seconds_text(), "-0.005");
-        assert_eq!(
-            UnixTime::from_millis(-1250).unwrap().seconds_text(),
-            "-1.25"
-        );
-        assert_eq!(t(1763776803123).seconds(), 1763776803.123);
-        assert_eq!(UnixTime::from_millis(u64::MAX as i128), None);
+impl Describe for UnixTime {
+    fn describe() -> Ty {
+        Ty::Number
     }
 }
+use super::describe::{Decl, Declare, Describe, Ty};

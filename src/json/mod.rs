@@ -26,12 +26,17 @@ pub(crate) use write::{write_json, write_str, write_text};
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json<'a> {
+    /// `null`
     Null,
+    /// `true` or `false`
     Bool(bool),
     /// The number's text as written (valid JSON number syntax).
     Number(&'a str),
+    /// A string, lone surrogates included
     String(JsonStr<'a>),
+    /// An array
     Array(Vec<Json<'a>>),
+    /// An object, its members in body order
     Object(Object<'a>),
 }
 
@@ -70,6 +75,7 @@ impl<'a> JsonStr<'a> {
         self.utf16.as_deref()
     }
 
+    /// Whether the string is empty.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
@@ -110,6 +116,7 @@ pub struct Object<'a> {
 }
 
 impl<'a> Object<'a> {
+    /// An empty object.
     pub fn new() -> Object<'a> {
         Object::default()
     }
@@ -122,22 +129,27 @@ impl<'a> Object<'a> {
             .map(|(_, v)| v)
     }
 
+    /// Whether a member is named `key`.
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
+    /// The members, in body order.
     pub fn iter(&self) -> impl Iterator<Item = (&JsonStr<'a>, &Json<'a>)> {
         self.members.iter().map(|(k, v)| (k, v))
     }
 
+    /// The member names, in body order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.members.iter().map(|(k, _)| k.as_str())
     }
 
+    /// How many members.
     pub fn len(&self) -> usize {
         self.members.len()
     }
 
+    /// Whether the object has no members.
     pub fn is_empty(&self) -> bool {
         self.members.is_empty()
     }
@@ -171,6 +183,7 @@ impl<'a> Object<'a> {
 }
 
 impl<'a> Json<'a> {
+    /// The object, if this is one.
     pub fn as_object(&self) -> Option<&Object<'a>> {
         match self {
             Json::Object(o) => Some(o),
@@ -178,6 +191,7 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The items, if this is an array.
     pub fn as_array(&self) -> Option<&[Json<'a>]> {
         match self {
             Json::Array(a) => Some(a),
@@ -211,6 +225,7 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The boolean, if this is one.
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Json::Bool(b) => Some(*b),
@@ -231,6 +246,7 @@ impl<'a> Json<'a> {
         self.as_number_text().and_then(|t| t.parse().ok())
     }
 
+    /// Whether this is `null`.
     pub fn is_null(&self) -> bool {
         matches!(self, Json::Null)
     }

@@ -18,7 +18,9 @@ const INDEX_OBJECTS_OVER: usize = 16;
 /// Why a body is not JSON, and where (a byte offset; never the content).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    /// The byte offset of the first byte that does not fit.
     pub offset: usize,
+    /// What was expected there, in words.
     pub reason: &'static str,
 }
 
@@ -37,6 +39,10 @@ impl ParseError {
 
 /// Parse a whole document. Leading and trailing JSON whitespace is allowed;
 /// anything else after the value is an error.
+///
+/// # Errors
+///
+/// The byte offset of the first byte that is not JSON, and why.
 pub fn parse(bytes: &[u8]) -> Result<Json<'_>, ParseError> {
     let text = core::str::from_utf8(bytes).map_err(|e| ParseError {
         offset: e.valid_up_to(),
@@ -46,6 +52,10 @@ pub fn parse(bytes: &[u8]) -> Result<Json<'_>, ParseError> {
 }
 
 /// [`parse`] for text already known to be UTF-8.
+///
+/// # Errors
+///
+/// As [`parse`].
 pub fn parse_text(text: &str) -> Result<Json<'_>, ParseError> {
     let mut p = Parser {
         s: text.as_bytes(),

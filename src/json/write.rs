@@ -7,6 +7,8 @@ use crate::prelude::*;
 
 type Sink = Vec<u8>;
 
+/// `value` as compact JSON text, strings escaped as `JSON.stringify` would
+/// (lone surrogates as `\uXXXX`).
 pub fn write_json(value: &Json, out: &mut Sink) {
     match value {
         Json::Null => out.extend_from_slice(b"null"),

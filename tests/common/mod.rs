@@ -2,7 +2,7 @@
 //! back into JSON text, as `readTape` in src/js/interop.js reads it into
 //! objects, and comparing JSON as JavaScript would.
 
-use wasender_webhook::__private::{Op, Tape, SHAPES};
+use wasender_webhook::__private::{Op, Tape, LAYOUTS};
 use wasender_webhook::json::Json;
 
 /// Structural equality where numbers compare as JavaScript reads them and
@@ -73,10 +73,10 @@ impl Reader<'_> {
         let op = self.next();
         let is = |o: Op| op == f64::from(o as u8);
         if is(Op::Object) {
-            let shape = SHAPES[self.index()];
+            let layout = LAYOUTS[self.index()];
             out.push('{');
             let mut first = true;
-            for key in shape {
+            for key in layout {
                 let mut member = String::new();
                 if self.value(&mut member) {
                     if !first {

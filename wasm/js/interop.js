@@ -1,4 +1,4 @@
-// The JavaScript half of src/wasm/interop.rs: conversions that are smaller
+// The JavaScript half of wasm/src/interop.rs: conversions that are smaller
 // and faster written here than as a chain of calls across the boundary.
 //
 // The event object JavaScript receives. The wasm verifies the signature and
@@ -6,10 +6,27 @@
 // engine's own JSON.parse (the fastest way to make its many objects), and
 // what the core derived from it (the canonical name, the timestamp, the
 // view) as a tape of numbers read below, which for these few fields is
-// faster still (src/event/derived.rs). So `data` and the envelope are
+// faster still (src/event/sink.rs). So `data` and the envelope are
 // exactly what `JSON.parse(body)` gives: key order, `__proto__` keys and big
 // numbers included. The wasm has checked this very text, so the parse
 // cannot fail.
+
+// The tape's op numbers. Generated from `Op` in the core (src/event/sink.rs)
+// by wasm/src/tape_js.rs; do not edit between the markers.
+// `cargo run -p wasender-webhook-wasm --example tape_ops` rewrites them, and
+// `cargo test -p wasender-webhook-wasm` fails while they are stale.
+// BEGIN tape ops
+const OBJECT = 0;
+const ARRAY = 1;
+const NUMBER = 2;
+const TRUE = 3;
+const FALSE = 4;
+const BODY_TEXT = 5;
+const SIDE_TEXT = 6;
+const NUMBER_TEXT = 7;
+const ABSENT = 8;
+const UNITS = 9;
+// END tape ops
 
 // Texts cross as views of wasm memory, read before the call returns: ASCII
 // as bytes, anything else as UTF-16 code units (which engines turn into a
@@ -67,62 +84,63 @@ export function textFromUtf16(units) {
 
 /**
  * The event from the body's text and the tape of what the core derived
- * (`side`: the text the tape's `SideText` entries slice; `shapesText`: the
- * keys of each object shape, as JSON, the same text every call).
+ * (`side`: the text the tape's `SideText` entries slice; `layoutsText`: the
+ * keys of each object layout, as JSON, the same text every call).
  */
-export function eventFromTape(body, tape, side, shapesText) {
-  return assemble(JSON.parse(body), readTape(tape, side, body, shapesFrom(shapesText)));
+export function eventFromTape(body, tape, side, layoutsText) {
+  return assemble(JSON.parse(body), readTape(tape, side, body, layoutsFrom(layoutsText)));
 }
 
-let shapes = null;
-let shapesRead = null;
-function shapesFrom(text) {
-  if (text !== shapesRead) {
-    shapes = JSON.parse(text);
-    shapesRead = text;
+let layouts = null;
+let layoutsRead = null;
+function layoutsFrom(text) {
+  if (text !== layoutsRead) {
+    layouts = JSON.parse(text);
+    layoutsRead = text;
   }
-  return shapes;
+  return layouts;
 }
 
-const ABSENT = Symbol("absent");
+const LEFT_OUT = Symbol("absent");
 
 /**
- * The value a tape holds; its format is `Op` in src/event/derived.rs. View
+ * The value a tape holds; its format is `Op` in src/event/sink.rs (whose
+ * numbers the constants above are generated from). View
  * text that is a run of the body's text comes as where it lies there, in
  * UTF-16 units, so it is a slice of the string already made, not a copy.
  */
-function readTape(tape, side, body, shapes) {
+function readTape(tape, side, body, layouts) {
   let at = 0;
   const value = () => {
     switch (tape[at++]) {
-      case 0: {
+      case OBJECT: {
         const object = {};
-        for (const key of shapes[tape[at++]]) {
+        for (const key of layouts[tape[at++]]) {
           const member = value();
-          if (member !== ABSENT) object[key] = member;
+          if (member !== LEFT_OUT) object[key] = member;
         }
         return object;
       }
-      case 1: {
+      case ARRAY: {
         const items = [];
         for (let n = tape[at++]; n > 0; n--) items.push(value());
         return items;
       }
-      case 2:
+      case NUMBER:
         return tape[at++];
-      case 3:
+      case TRUE:
         return true;
-      case 4:
+      case FALSE:
         return false;
-      case 5:
+      case BODY_TEXT:
         return body.slice(tape[at++], tape[at++]);
-      case 6:
+      case SIDE_TEXT:
         return side.slice(tape[at++], tape[at++]);
-      case 7:
+      case NUMBER_TEXT:
         return Number(side.slice(tape[at++], tape[at++]));
-      case 8:
-        return ABSENT;
-      case 9: {
+      case ABSENT:
+        return LEFT_OUT;
+      case UNITS: {
         // Text with lone surrogates, as its UTF-16 code units.
         const end = at + 1 + tape[at];
         let text = "";

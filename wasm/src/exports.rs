@@ -9,6 +9,10 @@
 //! Errors cross as `WebhookError` instances (a JS `Error` subclass), never
 //! as strings or traps; nothing on these paths can panic.
 
+// Their errors are documented where users meet them: the guard API's
+// declarations (typescript.rs) and README's error table.
+#![allow(clippy::missing_errors_doc)]
+
 use crate::prelude::*;
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
@@ -23,7 +27,7 @@ use crate::interop::{
 pub struct WasenderWebhook {
     inner: JsWebhook,
     /// The keys of the objects on the tapes it hands to JS, made once.
-    shapes: JsString,
+    layouts: JsString,
 }
 
 #[wasm_bindgen]
@@ -45,7 +49,7 @@ impl WasenderWebhook {
             .map_err(to_js_error)?;
         Ok(WasenderWebhook {
             inner,
-            shapes: wasender_webhook::__private::shapes_json().into(),
+            layouts: wasender_webhook::__private::layouts_json().into(),
         })
     }
 
@@ -64,7 +68,7 @@ impl WasenderWebhook {
     ) -> Result<JsValue, JsValue> {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
         let headers = Headers::from_js(&signature, &id, &timestamp, now);
-        handle_to_js(&self.inner, &self.shapes, &body, &headers).map_err(to_js_error)
+        handle_to_js(&self.inner, &self.layouts, &body, &headers).map_err(to_js_error)
     }
 
     /// Verify only, without parsing: the index of the secret that matched.
@@ -99,16 +103,19 @@ impl WasenderWebhook {
         self.inner.check_body_size(length).map_err(to_js_error)
     }
 
+    /// The scheme's option name.
     #[wasm_bindgen(getter)]
     pub fn scheme(&self) -> String {
         self.inner.scheme().as_str().to_string()
     }
 
+    /// How many secrets it accepts.
     #[wasm_bindgen(getter, js_name = secretCount)]
     pub fn secret_count(&self) -> u32 {
         self.inner.secret_count() as u32
     }
 
+    /// The body limit in bytes.
     #[wasm_bindgen(getter, js_name = maxBodyBytes)]
     pub fn max_body_bytes(&self) -> f64 {
         self.inner.max_body_bytes() as f64

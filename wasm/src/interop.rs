@@ -22,7 +22,7 @@ extern "C" {
         body: &JsString,
         tape: &[f64],
         side: &JsString,
-        shapes: &JsString,
+        layouts: &JsString,
     ) -> JsValue;
     /// The runtime's HMAC-SHA256 of `prefix ‖ message` into `out`; false
     /// when it has none to offer, or its HMAC failed.
@@ -254,19 +254,19 @@ impl Body {
 /// Verify, parse and convert: the event as a plain JS object (see
 /// `js/interop.js`): the body, verified and checked in wasm, parsed by
 /// the engine's `JSON.parse`, plus what the core derived from it, read off
-/// a tape (the core's `event::derived`) whose keys are named by the `shapes`
-/// (`__private::shapes_json`). View text that is a slice of the body crosses
+/// a tape (the core's `event::sink`) whose keys are named by the `layouts`
+/// (`__private::layouts_json`). View text that is a slice of the body crosses
 /// as where it lies in the body's string, not as a copy.
 pub fn handle_to_js(
     hook: &JsWebhook,
-    shapes: &JsString,
+    layouts: &JsString,
     body: &Body,
     headers: &Headers,
 ) -> Result<JsValue, WebhookError> {
     match body {
         Body::Text { text, js } => {
             let event = hook.handle_text_at(text, &headers.signed(), headers.now)?;
-            Ok(event_to_js(js, &event, shapes))
+            Ok(event_to_js(js, &event, layouts))
         }
         Body::Bytes(bytes) => {
             let mut units = Vec::new();
@@ -277,18 +277,18 @@ pub fn handle_to_js(
                 headers.now,
                 &mut units,
             )?;
-            Ok(event_to_js(&js_string(bytes, &units), &event, shapes))
+            Ok(event_to_js(&js_string(bytes, &units), &event, layouts))
         }
     }
 }
 
-fn event_to_js(body: &JsString, event: &Event, shapes: &JsString) -> JsValue {
+fn event_to_js(body: &JsString, event: &Event, layouts: &JsString) -> JsValue {
     let tape = event.derived_tape();
     let mut units = Vec::new();
     // The core writes UTF-8 only, so this just converts (names and digits:
     // mostly ASCII, which needs no units).
     let _ = crate::utf16::checked_utf16(&tape.side, &mut units);
-    event_from_tape(body, &tape.ops, &js_string(&tape.side, &units), shapes)
+    event_from_tape(body, &tape.ops, &js_string(&tape.side, &units), layouts)
 }
 
 /// A JS string of UTF-8 `text`, given with its UTF-16 code `units` (none

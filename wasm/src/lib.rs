@@ -5,7 +5,8 @@
 //! - `exports`: the raw exports, which the JS guard (`js/guard.js`) calls;
 //! - `interop`: JS values in, the event out as a tape (`js/interop.js`);
 //! - `utf16`: the body's UTF-16 units, made while checking its UTF-8;
-//! - `typescript`: the guard API's declarations, `events_ts` the events'.
+//! - `typescript`: the guard API's declarations, `events_ts` the events';
+//! - `tape_js`: the tape reader's op numbers for `js/interop.js`.
 //!
 //! Built without the default `std` feature it is `no_std` (smaller wasm).
 
@@ -26,6 +27,7 @@ mod prelude {
 }
 
 pub mod events_ts;
+pub mod tape_js;
 pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]

@@ -17,6 +17,11 @@ use wasender_webhook::{
 /// after verifying, the body is checked as UTF-8 in the same pass that
 /// appends its UTF-16 code units to `units` (none for ASCII), so the host
 /// can make its string without decoding UTF-8 again.
+///
+/// # Errors
+///
+/// As [`Webhook::handle`], in the same order (the signature before the
+/// UTF-8, which the byte-checking parse then places).
 pub fn handle_utf16<'a, H: HostHmac>(
     hook: &Webhook<H>,
     body: &'a [u8],

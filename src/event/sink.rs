@@ -1,73 +1,45 @@
-//! What an event adds to its body (the canonical name, the timestamp, the
-//! normalised view), written out for a host in one of two encodings: JSON
-//! text ([`JsonSink`], for Rust users and the tests), or the [`Tape`] the
-//! wasm binding hands JavaScript.
+//! The two encodings an event's derived output (canonical name, timestamp,
+//! view) is written in: JSON text ([`JsonSink`], for Rust users and the
+//! tests), or the [`Tape`] the wasm binding hands JavaScript.
 //!
 //! Why a tape: JavaScript receives the body itself through `JSON.parse`,
 //! and these few fields beside it. Parsing them as JSON too cost about as
 //! much as parsing a 0.4 KB body, whatever the delivery's size (a dozen
 //! keys, a small array per view text); reading a tape of numbers that names
-//! each object's keys by a shape and each text by its place instead took
+//! each object's keys by a layout and each text by its place instead took
 //! 10–16 % off a whole delivery at every size (the two builds A/B in one
 //! process; BENCHMARKS.md).
 
 use crate::prelude::*;
 
-use super::views::{NormalizedMessage, NormalizedReaction, StatusUpdate, UnixTime};
+use super::time::UnixTime;
 use crate::json::{write_str, write_text, JsonStr};
 use crate::utf16::{units_in, Offsets};
-
-/// The objects derived output is made of, each as its keys in order: the
-/// top level, then each view's item. A tape names an object by its index
-/// here instead of writing its keys.
-pub const SHAPES: [&[&str]; 4] = [
-    DERIVED_KEYS,
-    NormalizedMessage::KEYS,
-    StatusUpdate::KEYS,
-    NormalizedReaction::KEYS,
-];
-
-/// The top-level object's shape (index in [`SHAPES`]).
-pub const DERIVED: usize = 0;
-const DERIVED_KEYS: &[&str] = &["event", "timestamp", "view", "value"];
-
-/// [`SHAPES`] as JSON, `[["event","timestamp",…],["id",…],…]`: what a
-/// tape's reader needs once to know the keys.
-pub fn shapes_json() -> String {
-    let mut out = Vec::new();
-    let mut separator = b'[';
-    for keys in SHAPES {
-        out.push(separator);
-        separator = b',';
-        let mut key_separator = b'[';
-        for key in keys {
-            out.push(key_separator);
-            key_separator = b',';
-            write_text(key, &mut out);
-        }
-        out.push(b']');
-    }
-    out.push(b']');
-    // The writer emits valid UTF-8 only.
-    String::from_utf8(out).unwrap_or_default()
-}
 
 /// Where derived output goes. The writer calls these in document order; a
 /// present field is `field` then its value, an absent optional one `absent`.
 pub trait Sink {
-    fn begin_object(&mut self, shape: usize);
+    /// An object whose keys are `LAYOUTS[layout]`, each present or absent in order.
+    fn begin_object(&mut self, layout: usize);
+    /// The next key is present: its value follows.
     fn field(&mut self, key: &str);
+    /// The next key is absent.
     fn absent(&mut self);
+    /// The object is complete.
     fn end_object(&mut self);
+    /// An array of `len` items.
     fn begin_array(&mut self, len: usize);
     /// Before each item of an array.
     fn item(&mut self);
+    /// The array is complete.
     fn end_array(&mut self);
     /// A string read from the body, exactly as `JSON.parse` makes it.
     fn text(&mut self, text: &JsonStr);
     /// Text made here: names, digits.
     fn made_text(&mut self, text: &str);
+    /// A boolean.
     fn bool(&mut self, value: bool);
+    /// A time, written as Unix seconds.
     fn seconds(&mut self, time: UnixTime);
 }
 
@@ -101,7 +73,7 @@ impl Default for JsonSink {
 }
 
 impl Sink for JsonSink {
-    fn begin_object(&mut self, _shape: usize) {
+    fn begin_object(&mut self, _layout: usize) {
         self.out.push(b'{');
         self.first = true;
     }
@@ -148,7 +120,7 @@ impl Sink for JsonSink {
 ///
 /// | op | operands | value |
 /// |---|---|---|
-/// | `Object` | shape | an object with the keys of `SHAPES[shape]`, each followed by its value or `Absent` |
+/// | `Object` | layout | an object with the keys of `LAYOUTS[layout]` (in `layouts`), each followed by its value or `Absent` |
 /// | `Array` | n | n values |
 /// | `Number` | x | x |
 /// | `True`, `False` | | |
@@ -158,10 +130,27 @@ impl Sink for JsonSink {
 /// | `Absent` | | an optional field left out |
 /// | `Units` | n, then n numbers | the string of those UTF-16 code units (text with lone surrogates) |
 ///
-/// The reader is `readTape` in `src/js/interop.js`.
-#[derive(Clone, Copy)]
-#[repr(u8)]
-pub enum Op {
+/// The reader is `readTape` in `wasm/js/interop.js`.
+///
+/// Declared once, here: the wasm skin generates the reader's constants
+/// (`wasm/js/tape_ops.js`) from [`Op::ALL`].
+macro_rules! ops {
+    ($($name:ident = $n:literal,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        #[allow(missing_docs)] // the table above documents each
+        pub enum Op {
+            $($name = $n,)*
+        }
+
+        impl Op {
+            /// Every op with its name, in number order.
+            pub const ALL: &'static [(Op, &'static str)] = &[$((Op::$name, stringify!($name)),)*];
+        }
+    };
+}
+
+ops! {
     Object = 0,
     Array = 1,
     Number = 2,
@@ -179,6 +168,7 @@ pub enum Op {
 /// UTF-16 code units (a JavaScript string's indices), so a host that has
 /// the body as a string already slices it instead of receiving a copy.
 pub struct Tape<'b> {
+    /// The entries: each op, then its operands.
     pub ops: Vec<f64>,
     /// Made text, end to end (UTF-8; positions in `ops` count its UTF-16 units).
     pub side: Vec<u8>,
@@ -188,6 +178,7 @@ pub struct Tape<'b> {
 }
 
 impl<'b> Tape<'b> {
+    /// An empty tape for an event parsed from `body`.
     pub fn new(body: &'b [u8]) -> Tape<'b> {
         Tape {
             ops: Vec::with_capacity(64),
@@ -217,8 +208,8 @@ impl<'b> Tape<'b> {
 }
 
 impl Sink for Tape<'_> {
-    fn begin_object(&mut self, shape: usize) {
-        self.op_with(Op::Object, &[shape]);
+    fn begin_object(&mut self, layout: usize) {
+        self.op_with(Op::Object, &[layout]);
     }
     fn field(&mut self, _key: &str) {}
     fn absent(&mut self) {
@@ -277,14 +268,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_view_names_its_own_shape() {
-        assert_eq!(SHAPES[DERIVED], DERIVED_KEYS);
-        assert_eq!(SHAPES[NormalizedMessage::SHAPE], NormalizedMessage::KEYS);
-        assert_eq!(SHAPES[StatusUpdate::SHAPE], StatusUpdate::KEYS);
-        assert_eq!(SHAPES[NormalizedReaction::SHAPE], NormalizedReaction::KEYS);
-    }
-
-    #[test]
     fn seconds_are_numbers_unless_a_float_cannot_hold_them_as_parsed() {
         let mut tape = Tape::new(b"");
         tape.seconds(UnixTime::from_millis(1_763_776_803_123).unwrap());
@@ -296,16 +279,5 @@ mod tests {
         tape.seconds(UnixTime::from_millis(9_007_199_254_740_993).unwrap());
         assert_eq!(tape.side, "é9007199254740.993".as_bytes());
         assert_eq!(&tape.ops[3..], [f64::from(Op::NumberText as u8), 1.0, 18.0]);
-    }
-
-    #[test]
-    fn shapes_json_lists_every_shape_s_keys() {
-        let json = shapes_json();
-        assert!(
-            json.starts_with(r#"[["event","timestamp","view","value"],["id","chatJid","isGroup""#),
-            "{json}"
-        );
-        let parsed = crate::json::parse(json.as_bytes()).unwrap();
-        assert_eq!(parsed.as_array().map(|a| a.len()), Some(SHAPES.len()));
     }
 }
