@@ -1355,6 +1355,54 @@ mod tests {
         );
     }
 
+    /// Vectors the npm `standardwebhooks` 1.1.1 produced (`new
+    /// Webhook(key).sign(id, new Date(ts * 1000), body)`, run once in
+    /// js-tests/): the core verifies each, and signing the same content
+    /// with the core's HMAC gives the same header byte for byte, which is
+    /// what that library compares when it verifies ours.
+    #[test]
+    fn vectors_from_the_npm_standardwebhooks_library_round_trip() {
+        let vectors: [(&str, &str, u64, &str, &str); 3] = [
+            (
+                "whsec_dGhlIHJlbGF5IGtleSBvZiBhIHRlc3Q=",
+                "msg_2Yh8XcW1",
+                1_733_000_000,
+                r#"{"event":"session.status","data":{"status":"connected"}}"#,
+                "v1,+GbbS+hVoS+txUfwvG6nWssrTsHvSMMutnrMHdHvxWo=",
+            ),
+            (
+                "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "evt.with.dots",
+                1_700_000_000,
+                r#"{"event":"messages.upsert","data":{"messages":{"key":{"id":"3EB0"},"messageBody":"olá 😀"}}}"#,
+                "v1,XliSIbT11ng3Qp/G2uTMlYROvThan7MmYdZ4nESiR2o=",
+            ),
+            (
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "x",
+                9_999_999_999,
+                "",
+                "v1,hfVb6kactiDAzA1syDu1YWjOJ95/gvO4qKdO5XClkEE=",
+            ),
+        ];
+        for (key, id, ts, body, header) in vectors {
+            let v = Verifier::new(Scheme::StandardWebhooks, &[key.into()]).unwrap();
+            let ts_text = ts.to_string();
+            assert_eq!(
+                check(&v, id, &ts_text, header, body.as_bytes(), ts),
+                Ok(0),
+                "{id}"
+            );
+            let raw = Base64::decode_vec(&key[6..]).unwrap();
+            let ours = sign_hmac_sha256(&raw, format!("{id}.{ts}.{body}").as_bytes());
+            assert_eq!(
+                format!("v1,{}", Base64::encode_string(&ours)),
+                header,
+                "{id}"
+            );
+        }
+    }
+
     #[test]
     fn schemes_parse_from_their_names() {
         for scheme in [
