@@ -14,6 +14,14 @@
 //! npm package's wasm and the Python wheel are thin skins over it, each a
 //! crate of its own in the repository (ARCHITECTURE.md). It needs only
 //! `alloc`: without the default `std` feature it is `no_std`.
+//!
+//! Optional features: `http` (`Webhook::handle_request` from an
+//! `http::HeaderMap`, `WebhookError::status_code`), `axum` (the
+//! `axum::VerifiedEvent` extractor; implies `http`), `serde` (`Serialize`
+//! for [`Event`], the object the npm package returns, and for every model
+//! and view type; implies `std`). [`OwnedEvent`] (an event that is
+//! `Send + 'static`) and [`Event::to_json`] come with the default `std`
+//! feature.
 
 #![cfg_attr(not(any(test, feature = "std")), no_std)]
 #![forbid(unsafe_code)]
@@ -40,6 +48,17 @@ pub use verify::{
     SIGNATURE_HEADER, WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER,
 };
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
+
+// The HTTP and serde integrations, each behind its feature.
+#[cfg(feature = "std")]
+pub use event::OwnedEvent;
+pub use webhook::SIGNATURE_HEADER;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(feature = "http")]
+pub mod http;
+#[cfg(feature = "serde")]
+mod serde_impls;
 
 /// Not public API: what the repository's own binding crates (the wasm
 /// skin), tests and fuzz targets reach inside the core for. Nothing here is

@@ -24,6 +24,10 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 /// refused when the hook is made, not discovered on a delivery.
 pub const MAX_BODY_BYTES_LIMIT: usize = 16 << 20;
 
+/// The header WasenderAPI sends the signature in, lowercase as HTTP/2 and
+/// the `http` crate spell header names (HTTP/1.1 matches it in any case).
+pub const SIGNATURE_HEADER: &str = "x-webhook-signature";
+
 /// How to verify deliveries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {

@@ -38,7 +38,7 @@ export function installTarball(dir, tarball) {
 const MiB = 1 << 20;
 const genuineBody = bodyOf(deliveries.messageUpsert);
 /** A well-formed session.status delivery of exactly `size` bytes (padded with an extra member). */
-function deliveryOfSize(size) {
+export function deliveryOfSize(size) {
   const head = JSON.stringify({ ...deliveries.sessionStatus, padding: "" });
   return new TextEncoder().encode(head.replace('"padding":""', `"padding":"${"x".repeat(size - head.length)}"`));
 }

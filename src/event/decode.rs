@@ -332,6 +332,14 @@ macro_rules! wire_object {
             }
         }
 
+        /// `serde`: the object as sent (`raw`), as the JS package has it.
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $name<'_> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(self.raw, serializer)
+            }
+        }
+
         impl<'a> $crate::event::decode::TsType for $name<'a> {
             fn ts_type() -> String {
                 $ts.into()
@@ -427,6 +435,14 @@ macro_rules! name_set {
             /// The name on the wire (and in the JS package).
             pub const fn as_str(self) -> &'static str {
                 match self { $( $name::$variant => $wire ),* }
+            }
+        }
+
+        /// `serde`: the wire name.
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
 

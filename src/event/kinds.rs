@@ -93,6 +93,17 @@ macro_rules! events {
             Unknown(&'a Json<'a>),
         }
 
+        /// `serde`: `data` as sent, whichever shape it was read as.
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for EventData<'_> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $( EventData::$variant(data) => ::serde::Serialize::serialize(data, serializer), )*
+                    EventData::Unknown(data) => ::serde::Serialize::serialize(data, serializer),
+                }
+            }
+        }
+
         impl<'a> EventData<'a> {
             /// Read `data` as the documented shape(s) of `kind`
             /// ([`crate::Event::typed`] is the public way in).

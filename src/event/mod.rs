@@ -9,10 +9,19 @@
 pub(crate) mod decode;
 pub(crate) mod describe;
 mod hosted;
+// The owned and JS-object forms are for services, which have `std`; the
+// npm package's wasm is built without it and so without them (compiled in,
+// an earlier version cost it 24 bytes gzipped though it calls neither).
+#[cfg(feature = "std")]
+pub(crate) mod js_object;
 pub(crate) mod kinds;
 pub(crate) mod layouts;
 pub mod model;
 pub(crate) mod numbers;
+#[cfg(feature = "std")]
+mod owned;
+#[cfg(feature = "std")]
+pub use owned::OwnedEvent;
 pub(crate) mod shape;
 pub(crate) mod sink;
 pub(crate) mod time;
