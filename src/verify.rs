@@ -37,6 +37,7 @@ use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
 use crate::error::{ErrorCode, WebhookError};
 use crate::secret::Secret;
 use crate::signature::{decode_base64_tag, decode_hmac_sha256_tag, decode_padded_base64, TAG_LEN};
+use crate::webhook::SIGNATURE_HEADER;
 
 /// The longest header any scheme can need, in bytes (each of the
 /// signature, `webhook-id` and `webhook-timestamp` headers). A longer
@@ -46,9 +47,6 @@ use crate::signature::{decode_base64_tag, decode_hmac_sha256_tag, decode_padded_
 /// `wasender` secret, which travels as the header itself, may be no longer.
 pub const MAX_SIGNATURE_LEN: usize = 4096;
 
-/// The header WasenderAPI's signature travels in (the `wasender` and
-/// `hmac-sha256` schemes). HTTP header names are case-insensitive.
-pub const SIGNATURE_HEADER: &str = "x-webhook-signature";
 /// Standard Webhooks: the delivery's unique id (the same on every retry;
 /// what a replay check keys on).
 pub const WEBHOOK_ID_HEADER: &str = "webhook-id";
