@@ -31,9 +31,13 @@ setDecoders({
 // scheme; without process.getBuiltinModule (Node < 20.16) the wasm's own
 // HMAC answers.
 let nodeCrypto;
-setHmacSha256((key, message) => {
+// Standard Webhooks' `id.timestamp.` prefix comes beside the body, so the
+// body is never copied to be joined with it.
+setHmacSha256((key, message, prefix) => {
   if (nodeCrypto === undefined) nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto") ?? null;
-  return nodeCrypto?.createHmac("sha256", key).update(message).digest();
+  const mac = nodeCrypto?.createHmac("sha256", key);
+  if (prefix?.length) mac?.update(prefix);
+  return mac?.update(message).digest();
 });
 
 // The guarded API (src/js/guard.js): nothing a caller passes can break the instance.

@@ -4,10 +4,21 @@ export interface SignOptions {
   secret: WebhookSecret;
   /** Default "wasender": the header is the secret itself. */
   scheme?: WebhookScheme;
+  /** standard-webhooks: the `webhook-id` to sign (default a fresh `msg_…`). */
+  id?: string;
+  /** standard-webhooks: the `webhook-timestamp` to sign, in seconds (default now). */
+  timestamp?: number;
 }
 
+/** The headers a relay signing with Standard Webhooks attaches to `body`. */
+export declare function signWebhook(body: WebhookBody, options: SignOptions & { scheme: "standard-webhooks" }): {
+  "content-type": "application/json";
+  "webhook-id": string;
+  "webhook-timestamp": string;
+  "webhook-signature": string;
+};
 /** The headers a genuine WasenderAPI delivery of `body` carries. */
-export declare function signWebhook(body: WebhookBody, options: SignOptions): {
+export declare function signWebhook(body: WebhookBody, options: SignOptions & { scheme?: "wasender" | "hmac-sha256" }): {
   "content-type": "application/json";
   "x-webhook-signature": string;
 };

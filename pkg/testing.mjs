@@ -16,10 +16,10 @@ export const { signWebhook, createTestRequest, sampleEvents, buildMessage, build
  * with lower-case `headers`, `method` and `url`, and Express's `get`), for
  * testing handlers that call `verifyNodeRequest`.
  */
-export function createNodeRequest(bodyOrEvent, { secret, scheme, url = "/webhook", method = "POST", headers = {} } = {}) {
+export function createNodeRequest(bodyOrEvent, { secret, scheme, id, timestamp, url = "/webhook", method = "POST", headers = {} } = {}) {
   const body = kit.bodyOf(bodyOrEvent);
   const bytes = typeof body === "string" ? Buffer.from(body) : Buffer.from(body.buffer ?? body, body.byteOffset ?? 0, body.byteLength);
-  const all = { ...kit.signWebhook(body, { secret, scheme }), "content-length": String(bytes.length) };
+  const all = { ...kit.signWebhook(body, { secret, scheme, id, timestamp }), "content-length": String(bytes.length) };
   for (const [name, value] of Object.entries(headers)) all[name.toLowerCase()] = value;
   const req = Readable.from([bytes], { objectMode: false });
   return Object.assign(req, { method, url, headers: all, get: (name) => all[name.toLowerCase()] });

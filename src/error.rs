@@ -25,8 +25,17 @@ pub enum ErrorCode {
     MethodNotAllowed,
     /// The request carried no signature header, or an empty one.
     MissingSignature,
-    /// The signature did not match any configured secret.
+    /// The signature did not match any configured secret, or a signed
+    /// header is malformed or too long (the message names the header).
     InvalidSignature,
+    /// Standard Webhooks: `webhook-timestamp` is further in the past than
+    /// the tolerance allows (a replay, a delivery held in a queue, or a
+    /// server clock running ahead).
+    TimestampTooOld,
+    /// Standard Webhooks: `webhook-timestamp` is further in the future than
+    /// the tolerance allows (a pre-signed delivery, or a server clock
+    /// running behind).
+    TimestampTooNew,
     /// The host handed over a parsed object (or something else) instead of
     /// the raw body bytes; verification needs the exact bytes that were sent.
     BodyAlreadyParsed,
@@ -55,7 +64,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in declaration order (used to keep the TypeScript union honest).
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::MissingSecret,
         ErrorCode::InvalidOptions,
         ErrorCode::NotInitialized,
@@ -63,6 +72,8 @@ impl ErrorCode {
         ErrorCode::MethodNotAllowed,
         ErrorCode::MissingSignature,
         ErrorCode::InvalidSignature,
+        ErrorCode::TimestampTooOld,
+        ErrorCode::TimestampTooNew,
         ErrorCode::BodyTooLarge,
         ErrorCode::InvalidJson,
         ErrorCode::InvalidPayload,
@@ -83,6 +94,8 @@ impl ErrorCode {
             ErrorCode::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             ErrorCode::MissingSignature => "MISSING_SIGNATURE",
             ErrorCode::InvalidSignature => "INVALID_SIGNATURE",
+            ErrorCode::TimestampTooOld => "TIMESTAMP_TOO_OLD",
+            ErrorCode::TimestampTooNew => "TIMESTAMP_TOO_NEW",
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
             ErrorCode::InvalidJson => "INVALID_JSON",
             ErrorCode::InvalidPayload => "INVALID_PAYLOAD",
@@ -109,7 +122,10 @@ impl ErrorCode {
             | ErrorCode::HookFreed
             | ErrorCode::InternalError => 500,
             ErrorCode::MethodNotAllowed => 405,
-            ErrorCode::MissingSignature | ErrorCode::InvalidSignature => 401,
+            ErrorCode::MissingSignature
+            | ErrorCode::InvalidSignature
+            | ErrorCode::TimestampTooOld
+            | ErrorCode::TimestampTooNew => 401,
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::InvalidJson | ErrorCode::InvalidPayload | ErrorCode::BodyIncomplete => 400,
         }
@@ -129,6 +145,9 @@ pub struct WebhookError {
     message: String,
 }
 
+// The messages write the limit out (no formatting in the wasm); this keeps them true.
+const _: () = assert!(crate::verify::MAX_SIGNATURE_LEN == 4096);
+
 impl WebhookError {
     /// An error with `code` and `message`, for integrations that find a
     /// failure of their own (a body stream that broke off, an unreadable
@@ -139,6 +158,14 @@ impl WebhookError {
             code,
             message: message.into(),
         }
+    }
+
+    /// [`Self::new`] for a message the core writes out whole: one copy of
+    /// the code that turns it into a `String`, not one at every call
+    /// (the wasm is smaller for it).
+    #[inline(never)]
+    pub(crate) fn fixed(code: ErrorCode, message: &str) -> Self {
+        Self::new(code, message)
     }
 
     /// The stable code (`INVALID_SIGNATURE` …).
@@ -160,35 +187,71 @@ impl WebhookError {
 
     /// `METHOD_NOT_ALLOWED` (405), for integrations that see a request that is not a POST.
     pub fn method_not_allowed() -> Self {
-        Self::new(
+        Self::fixed(
             ErrorCode::MethodNotAllowed,
             "method not allowed: webhooks are delivered with POST",
         )
     }
 
-    pub(crate) fn missing_signature() -> Self {
+    /// A signed header is absent or empty; `header` is its name
+    /// (`X-Webhook-Signature`, `webhook-id`, …), never its value.
+    pub(crate) fn missing_header(header: &str) -> Self {
         Self::new(
             ErrorCode::MissingSignature,
-            "missing signature: the request has no X-Webhook-Signature header, or it is empty",
-        )
-    }
-
-    pub(crate) fn signature_too_long() -> Self {
-        Self::new(
-            ErrorCode::InvalidSignature,
             [
-                "invalid signature: the X-Webhook-Signature header is longer than any signature can be (",
-                &decimal(crate::verify::MAX_SIGNATURE_LEN as u64),
-                " bytes)",
+                "missing signature: the request has no ",
+                header,
+                " header, or it is empty",
             ]
             .concat(),
         )
     }
 
-    pub(crate) fn invalid_signature() -> Self {
+    pub(crate) fn header_too_long(header: &str) -> Self {
         Self::new(
             ErrorCode::InvalidSignature,
-            "invalid signature: the X-Webhook-Signature header matches none of the configured secrets",
+            [
+                "invalid signature: the ",
+                header,
+                " header is longer than any signature can be (4096 bytes)",
+            ]
+            .concat(),
+        )
+    }
+
+    pub(crate) fn invalid_signature(header: &str) -> Self {
+        Self::new(
+            ErrorCode::InvalidSignature,
+            [
+                "invalid signature: the ",
+                header,
+                " header matches none of the configured secrets",
+            ]
+            .concat(),
+        )
+    }
+
+    pub(crate) fn timestamp_too_old(past: u64) -> Self {
+        Self::new(
+            ErrorCode::TimestampTooOld,
+            [
+                "timestamp too old: webhook-timestamp is over ",
+                &decimal(past),
+                " s old (a replay, or this server's clock is ahead)",
+            ]
+            .concat(),
+        )
+    }
+
+    pub(crate) fn timestamp_too_new(future: u64) -> Self {
+        Self::new(
+            ErrorCode::TimestampTooNew,
+            [
+                "timestamp too new: webhook-timestamp is over ",
+                &decimal(future),
+                " s ahead (pre-signed, or this server's clock is behind)",
+            ]
+            .concat(),
         )
     }
 
@@ -248,6 +311,8 @@ mod tests {
                 ("METHOD_NOT_ALLOWED", 405),
                 ("MISSING_SIGNATURE", 401),
                 ("INVALID_SIGNATURE", 401),
+                ("TIMESTAMP_TOO_OLD", 401),
+                ("TIMESTAMP_TOO_NEW", 401),
                 ("BODY_TOO_LARGE", 413),
                 ("INVALID_JSON", 400),
                 ("INVALID_PAYLOAD", 400),
@@ -262,7 +327,7 @@ mod tests {
 
     #[test]
     fn display_leads_with_the_code() {
-        let e = WebhookError::invalid_signature();
+        let e = WebhookError::invalid_signature("X-Webhook-Signature");
         assert!(e.to_string().starts_with("INVALID_SIGNATURE: "));
         assert_eq!(e.status(), 401);
     }

@@ -13,7 +13,10 @@
 
 use crate::error::{ErrorCode, WebhookError};
 use crate::event::Event;
-use crate::verify::HostHmac;
+use crate::verify::{
+    HostHmac, Scheme, SignedHeaders, WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER,
+    WEBHOOK_TIMESTAMP_HEADER,
+};
 use crate::webhook::Webhook;
 use crate::SIGNATURE_HEADER;
 pub use ::http::{HeaderMap, HeaderValue, StatusCode};
@@ -25,9 +28,14 @@ pub use ::http::{HeaderMap, HeaderValue, StatusCode};
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DeliveryHeaders<'h> {
-    /// `X-Webhook-Signature`, if the request has it (possibly empty, which
-    /// verification reports as `MISSING_SIGNATURE`).
+    /// The scheme's signature header, if the request has it (possibly
+    /// empty, which verification reports as `MISSING_SIGNATURE`):
+    /// `X-Webhook-Signature`, or Standard Webhooks' `webhook-signature`.
     pub signature: Option<&'h str>,
+    /// Standard Webhooks' `webhook-id` (read for that scheme only).
+    pub id: Option<&'h str>,
+    /// Standard Webhooks' `webhook-timestamp` (read for that scheme only).
+    pub timestamp: Option<&'h str>,
 }
 
 impl<'h> DeliveryHeaders<'h> {
@@ -40,9 +48,37 @@ impl<'h> DeliveryHeaders<'h> {
     /// not UTF-8 text. Such a header is malformed, not absent: reporting it
     /// as missing would hide a sender (or a proxy) that mangles it.
     pub fn read(headers: &'h HeaderMap) -> Result<DeliveryHeaders<'h>, WebhookError> {
-        Ok(DeliveryHeaders {
-            signature: single_text(headers, SIGNATURE_HEADER)?,
+        DeliveryHeaders::read_for(headers, Scheme::Wasender)
+    }
+
+    /// Read the headers `scheme` verifies with: `X-Webhook-Signature`, or
+    /// for Standard Webhooks `webhook-id`, `webhook-timestamp` and
+    /// `webhook-signature`.
+    ///
+    /// # Errors
+    ///
+    /// As [`DeliveryHeaders::read`], for each header read.
+    pub fn read_for(
+        headers: &'h HeaderMap,
+        scheme: Scheme,
+    ) -> Result<DeliveryHeaders<'h>, WebhookError> {
+        Ok(match scheme {
+            Scheme::StandardWebhooks => DeliveryHeaders {
+                signature: single_text(headers, WEBHOOK_SIGNATURE_HEADER)?,
+                id: single_text(headers, WEBHOOK_ID_HEADER)?,
+                timestamp: single_text(headers, WEBHOOK_TIMESTAMP_HEADER)?,
+            },
+            _ => DeliveryHeaders {
+                signature: single_text(headers, SIGNATURE_HEADER)?,
+                id: None,
+                timestamp: None,
+            },
         })
+    }
+
+    /// The headers as the core verifies them.
+    pub fn signed(&self) -> SignedHeaders<'h> {
+        SignedHeaders::standard(self.id, self.timestamp, self.signature)
     }
 }
 
@@ -52,6 +88,8 @@ impl core::fmt::Debug for DeliveryHeaders<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DeliveryHeaders")
             .field("signature", &self.signature.map(|_| "<redacted>"))
+            .field("id", &self.id.map(|_| "<redacted>"))
+            .field("timestamp", &self.timestamp.map(|_| "<redacted>"))
             .finish()
     }
 }
@@ -96,8 +134,9 @@ fn malformed(name: &str, problem: &str) -> WebhookError {
 
 impl<H: HostHmac> Webhook<H> {
     /// Verify and parse a delivery from its request headers and raw body
-    /// bytes: the body limit first, then the headers, then
-    /// [`Webhook::handle`].
+    /// bytes: the body limit first, then the headers its scheme signs with
+    /// ([`DeliveryHeaders::read_for`]), then [`Webhook::handle_headers`]
+    /// (Standard Webhooks' timestamp against the system clock).
     ///
     /// ```
     /// use wasender_webhook::{http::HeaderMap, Options, Webhook, SIGNATURE_HEADER};
@@ -113,16 +152,34 @@ impl<H: HostHmac> Webhook<H> {
     ///
     /// # Errors
     ///
-    /// Everything [`Webhook::handle`] reports, and `INVALID_SIGNATURE` for a
-    /// signature header that is repeated or not text ([`DeliveryHeaders::read`]).
+    /// Everything [`Webhook::handle_headers`] reports, and
+    /// `INVALID_SIGNATURE` for a signed header that is repeated or not text
+    /// ([`DeliveryHeaders::read_for`]).
     pub fn handle_request<'a>(
         &self,
         headers: &HeaderMap,
         body: &'a [u8],
     ) -> Result<Event<'a>, WebhookError> {
         self.check_body_size(body.len())?;
-        let headers = DeliveryHeaders::read(headers)?;
-        self.handle(body, headers.signature)
+        let headers = DeliveryHeaders::read_for(headers, self.scheme())?;
+        self.handle_headers(body, &headers.signed())
+    }
+
+    /// [`Self::handle_request`] at `now`, in seconds since the Unix epoch
+    /// (Standard Webhooks' timestamp is checked against it; tests).
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::handle_request`].
+    pub fn handle_request_at<'a>(
+        &self,
+        headers: &HeaderMap,
+        body: &'a [u8],
+        now: u64,
+    ) -> Result<Event<'a>, WebhookError> {
+        self.check_body_size(body.len())?;
+        let headers = DeliveryHeaders::read_for(headers, self.scheme())?;
+        self.handle_at(body, &headers.signed(), now)
     }
 }
 
@@ -233,6 +290,58 @@ mod tests {
         }
         let err = hook().handle_request(&headers(&[]), BODY).unwrap_err();
         assert_eq!(err.status_code(), StatusCode::UNAUTHORIZED);
+    }
+
+    /// The reference libraries' vector (see verify.rs), through a HeaderMap.
+    #[test]
+    fn standard_webhooks_reads_its_three_headers() {
+        let hook = Webhook::new(Options {
+            scheme: Scheme::StandardWebhooks,
+            ..Options::with_secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        })
+        .unwrap();
+        let body = br#"{"test": 2432232314}"#;
+        let mut map = HeaderMap::new();
+        for (name, value) in [
+            ("Webhook-Id", "msg_p5jXN8AQM9LWM0D4loKWxJek"),
+            ("Webhook-Timestamp", "1614265330"),
+            (
+                "Webhook-Signature",
+                "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            ),
+        ] {
+            map.insert(
+                ::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                HeaderValue::from_static(value),
+            );
+        }
+        // Verified (the body is no envelope, so parsing is what fails).
+        let at = |now| hook.handle_request_at(&map, body, now).unwrap_err().code();
+        assert_eq!(at(1_614_265_330), ErrorCode::InvalidPayload);
+        assert_eq!(at(1_614_265_330 + 301), ErrorCode::TimestampTooOld);
+        // The system clock is years past it.
+        assert_eq!(
+            hook.handle_request(&map, body).unwrap_err().code(),
+            ErrorCode::TimestampTooOld
+        );
+        // X-Webhook-Signature alone is not this scheme's.
+        let plain = headers(&[b"v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="]);
+        assert_eq!(
+            hook.handle_request(&plain, body).unwrap_err().code(),
+            ErrorCode::MissingSignature
+        );
+        // A repeated webhook-id is malformed, named, never echoed.
+        map.append(WEBHOOK_ID_HEADER, HeaderValue::from_static("msg_other"));
+        let err = hook
+            .handle_request_at(&map, body, 1_614_265_330)
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidSignature);
+        assert!(err.message().contains("webhook-id") && !err.message().contains("msg_"));
+        let shown = format!(
+            "{:?}",
+            DeliveryHeaders::read_for(&plain, Scheme::StandardWebhooks).unwrap()
+        );
+        assert!(!shown.contains("v1,"), "{shown}");
     }
 
     #[test]

@@ -43,7 +43,10 @@ mod webhook;
 pub use error::{ErrorCode, WebhookError};
 pub use event::{parse_event, parse_event_text, Event, EventData, EventKind};
 pub use secret::Secret;
-pub use verify::{BuiltInHmac, HostHmac, Scheme, Verifier, MAX_SIGNATURE_LEN};
+pub use verify::{
+    BuiltInHmac, HostHmac, Pending, Scheme, SignedHeaders, Tolerance, Verifier, MAX_SIGNATURE_LEN,
+    WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER,
+};
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
 
 // The HTTP and serde integrations, each behind its feature.
@@ -68,7 +71,7 @@ pub mod __private {
     pub use crate::json::parse::{parse, parse_text, ParseError, MAX_DEPTH};
     pub use crate::json::scan::plain_run;
     pub use crate::json::write::{write_json, write_str, write_text};
-    pub use crate::signature::{decode_hmac_sha256_tag, to_hex, TAG_LEN};
+    pub use crate::signature::{decode_base64_tag, decode_hmac_sha256_tag, to_hex, TAG_LEN};
     pub use crate::verify::sign_hmac_sha256;
 
     /// The model's types described for the bindings' type generators (the

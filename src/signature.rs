@@ -18,28 +18,52 @@ pub fn decode_hmac_sha256_tag(header: &str) -> Option<[u8; TAG_LEN]> {
     let mut tag = [0u8; TAG_LEN];
     let decoded_len = match text.len() {
         64 => base16ct::mixed::decode(text, &mut tag).ok()?.len(),
-        // 43 unpadded or 44 padded characters. The URL-safe alphabet is read
-        // as the standard one and the padding dropped, so one strict decoder
-        // (canonical trailing bits) serves all four spellings.
-        43 | 44 => {
-            let unpadded = if text.len() == 44 {
-                text.strip_suffix('=')?
-            } else {
-                text
-            };
-            let standard: String = unpadded
-                .chars()
-                .map(|c| match c {
-                    '-' => '+',
-                    '_' => '/',
-                    c => c,
-                })
-                .collect();
-            Base64Unpadded::decode(&standard, &mut tag).ok()?.len()
-        }
+        43 | 44 => return decode_base64_tag(text),
         _ => return None,
     };
     (decoded_len == TAG_LEN).then_some(tag)
+}
+
+/// Decode base64 (43 unpadded or 44 padded characters) into a full-length
+/// tag, or `None`. The URL-safe alphabet is read as the standard one and
+/// the padding dropped, so one strict decoder (canonical trailing bits)
+/// serves all four spellings.
+pub fn decode_base64_tag(text: &str) -> Option<[u8; TAG_LEN]> {
+    let unpadded = match text.len() {
+        43 => text,
+        44 => text.strip_suffix('=')?,
+        _ => return None,
+    };
+    let mut standard = [0u8; 43];
+    for (out, c) in standard.iter_mut().zip(unpadded.bytes()) {
+        *out = match c {
+            b'-' => b'+',
+            b'_' => b'/',
+            c => c,
+        };
+    }
+    let mut tag = [0u8; TAG_LEN];
+    // As a slice, like `decode_padded_base64`: one instantiation of the decoder, not two.
+    let decoded_len = Base64Unpadded::decode(&standard[..], &mut tag).ok()?.len();
+    (decoded_len == TAG_LEN).then_some(tag)
+}
+
+/// Strict padded standard base64 (a `whsec_` key's rest): a multiple of
+/// four characters, exactly the padding the length needs, canonical
+/// trailing bits; `None` otherwise. The unpadded decoder the tags use does
+/// the work, so the wasm carries one base64 decoder, not two.
+pub fn decode_padded_base64(text: &[u8]) -> Option<Vec<u8>> {
+    if text.len() % 4 != 0 {
+        return None;
+    }
+    let unpadded = text
+        .strip_suffix(b"==")
+        .or_else(|| text.strip_suffix(b"="))
+        .unwrap_or(text);
+    let mut out = vec![0u8; unpadded.len() / 4 * 3 + 2];
+    let decoded_len = Base64Unpadded::decode(unpadded, &mut out).ok()?.len();
+    out.truncate(decoded_len);
+    Some(out)
 }
 
 /// Lower-case hex, as signatures are usually written.

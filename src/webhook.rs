@@ -1,10 +1,16 @@
 //! The whole job in one place: limit, verify, then parse.
+//!
+//! `Webhook<H>` is generic only over where HMACs come from ([`HostHmac`]),
+//! and its methods are one-line shims over the non-generic `Core` and
+//! [`Verifier`]: the wasm skin instantiates `Webhook<JsHostHmac>` in its own
+//! crate, where every generic function is compiled again beside the core's
+//! copy (see verify.rs), so the less of it there is, the smaller the package.
 
 use crate::error::{ErrorCode, WebhookError};
 use crate::event::{parse_event, parse_event_text, Event};
 use crate::prelude::*;
 use crate::secret::Secret;
-use crate::verify::{BuiltInHmac, HostHmac, Scheme, Verifier};
+use crate::verify::{BuiltInHmac, HostHmac, Scheme, SignedHeaders, Tolerance, Verifier};
 
 /// The default body limit: 1 MiB, far above any real delivery (a message
 /// with a thumbnail is a few KB) and small enough to refuse floods cheaply.
@@ -27,10 +33,13 @@ pub const SIGNATURE_HEADER: &str = "x-webhook-signature";
 pub struct Options {
     /// One or more secrets; any of them may match (rotation, several sessions).
     pub secrets: Vec<Secret>,
-    /// How the signature header relates to the secret.
+    /// How the signature relates to the secret.
     pub scheme: Scheme,
     /// Bodies longer than this are refused before any hashing or parsing.
     pub max_body_bytes: usize,
+    /// How far `webhook-timestamp` may be from now (Standard Webhooks only;
+    /// default five minutes each way).
+    pub tolerance: Tolerance,
 }
 
 impl Default for Options {
@@ -39,6 +48,7 @@ impl Default for Options {
             secrets: Vec::new(),
             scheme: Scheme::default(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            tolerance: Tolerance::default(),
         }
     }
 }
@@ -56,34 +66,28 @@ impl Options {
 /// A configured verifier and parser. Cheap to share; holds no per-request state.
 /// `H` is where HMACs come from: the core's own code unless a host offers
 /// a faster one ([`Webhook::with_host`]).
+///
+/// The clock: the Standard Webhooks scheme checks `webhook-timestamp`
+/// against the current time. [`Webhook::handle_headers`] and
+/// [`Webhook::verify_headers`] read the system clock (with the default `std` feature; without it they
+/// have none, and a checked tolerance answers `INVALID_OPTIONS`);
+/// [`Webhook::handle_at`] and [`Webhook::verify_at`] take the time from
+/// the caller (tests, `no_std`, the wasm, which has no clock of its own).
 #[derive(Clone)]
 pub struct Webhook<H = BuiltInHmac> {
-    verifier: Verifier<H>,
+    core: Core,
+    host: H,
+}
+
+/// Everything but the host: what the non-generic code works on.
+#[derive(Clone)]
+struct Core {
+    verifier: Verifier,
     max_body_bytes: usize,
 }
 
-impl Webhook {
-    /// A hook for `options`, computing MACs with the core's own HMAC.
-    ///
-    /// # Errors
-    ///
-    /// `MISSING_SECRET` (500) when there is no secret or one is empty;
-    /// `INVALID_OPTIONS` (500) when `max_body_bytes` is 0 or above
-    /// [`MAX_BODY_BYTES_LIMIT`], or a `wasender` secret is longer than any
-    /// header could be.
-    pub fn new(options: Options) -> Result<Webhook, WebhookError> {
-        Webhook::with_host(options, BuiltInHmac)
-    }
-}
-
-impl<H: HostHmac> Webhook<H> {
-    /// [`Webhook::new`], taking HMAC-SHA256 from `host` where it answers
-    /// (see [`HostHmac`]); the constant-time comparison stays in the core.
-    ///
-    /// # Errors
-    ///
-    /// As [`Webhook::new`].
-    pub fn with_host(options: Options, host: H) -> Result<Webhook<H>, WebhookError> {
+impl Core {
+    fn new(options: Options, for_host: bool) -> Result<Core, WebhookError> {
         if options.max_body_bytes == 0 || options.max_body_bytes > MAX_BODY_BYTES_LIMIT {
             return Err(WebhookError::new(
                 ErrorCode::InvalidOptions,
@@ -95,39 +99,90 @@ impl<H: HostHmac> Webhook<H> {
                 .concat(),
             ));
         }
-        Ok(Webhook {
-            verifier: Verifier::with_host(options.scheme, &options.secrets, host)?,
+        Ok(Core {
+            verifier: Verifier::build(
+                options.scheme,
+                &options.secrets,
+                options.tolerance,
+                for_host,
+            )?,
             max_body_bytes: options.max_body_bytes,
         })
     }
 
-    /// The scheme it verifies.
-    pub fn scheme(&self) -> Scheme {
-        self.verifier.scheme()
-    }
-
-    /// How many secrets it accepts.
-    pub fn secret_count(&self) -> usize {
-        self.verifier.secret_count()
-    }
-
-    /// The body limit in bytes.
-    pub fn max_body_bytes(&self) -> usize {
-        self.max_body_bytes
-    }
-
-    /// Refuse a body of `len` bytes if it is over the limit. Hosts that can
-    /// see a length before copying the body (a `Content-Length`, a JS
-    /// buffer's length) call this first.
-    ///
-    /// # Errors
-    ///
-    /// `BODY_TOO_LARGE` (413) over the limit.
-    pub fn check_body_size(&self, len: usize) -> Result<(), WebhookError> {
+    fn check_body_size(&self, len: usize) -> Result<(), WebhookError> {
         if len > self.max_body_bytes {
             return Err(WebhookError::body_too_large(len, self.max_body_bytes));
         }
         Ok(())
+    }
+}
+
+impl Webhook {
+    /// A hook that computes every MAC itself.
+    ///
+    /// # Errors
+    /// `MISSING_SECRET` or `INVALID_OPTIONS` when the options cannot work.
+    pub fn new(options: Options) -> Result<Webhook, WebhookError> {
+        Webhook::with_host(options, BuiltInHmac)
+    }
+}
+
+/// The current time in seconds since the Unix epoch, where there is a clock.
+fn system_now() -> Option<u64> {
+    #[cfg(feature = "std")]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs())
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        None
+    }
+}
+
+impl<H: HostHmac> Webhook<H> {
+    /// [`Webhook::new`], taking HMAC-SHA256 from `host` where it answers
+    /// (see [`HostHmac`]); the constant-time comparison stays in the core.
+    ///
+    /// # Errors
+    /// `MISSING_SECRET` or `INVALID_OPTIONS` when the options cannot work.
+    pub fn with_host(options: Options, host: H) -> Result<Webhook<H>, WebhookError> {
+        Ok(Webhook {
+            core: Core::new(options, H::OFFERED)?,
+            host,
+        })
+    }
+
+    /// The scheme deliveries are checked with.
+    pub fn scheme(&self) -> Scheme {
+        self.core.verifier.scheme()
+    }
+
+    /// The Standard Webhooks timestamp window.
+    pub fn tolerance(&self) -> Tolerance {
+        self.core.verifier.tolerance()
+    }
+
+    /// How many secrets are configured.
+    pub fn secret_count(&self) -> usize {
+        self.core.verifier.secret_count()
+    }
+
+    /// The body limit in bytes.
+    pub fn max_body_bytes(&self) -> usize {
+        self.core.max_body_bytes
+    }
+
+    /// Refuse a body of `len` bytes if it is over the limit. Hosts that can
+    /// see a length before copying the body (the wasm binding) call this first.
+    ///
+    /// # Errors
+    /// `BODY_TOO_LARGE`.
+    pub fn check_body_size(&self, len: usize) -> Result<(), WebhookError> {
+        self.core.check_body_size(len)
     }
 
     /// Like [`Self::check_body_size`], for a host that knows only a lower
@@ -135,49 +190,140 @@ impl<H: HostHmac> Webhook<H> {
     /// a string over the limit is refused without being copied at all.
     #[doc(hidden)]
     pub fn check_min_body_size(&self, min_len: usize) -> Result<(), WebhookError> {
-        if min_len > self.max_body_bytes {
-            return Err(WebhookError::body_over_limit(self.max_body_bytes));
+        if min_len > self.core.max_body_bytes {
+            return Err(WebhookError::body_over_limit(self.core.max_body_bytes));
         }
         Ok(())
     }
 
-    /// Verify only. On success, the index of the secret that matched.
+    /// Verify only, given the signature header (the `wasender` and
+    /// `hmac-sha256` schemes; Standard Webhooks needs
+    /// [`Self::verify_headers`]). On success, the index of the secret that
+    /// matched.
     ///
     /// # Errors
-    ///
-    /// `BODY_TOO_LARGE` (413) first, then as [`Verifier::verify`].
+    /// `BODY_TOO_LARGE`, `MISSING_SIGNATURE` or `INVALID_SIGNATURE`.
     pub fn verify(&self, body: &[u8], signature: Option<&str>) -> Result<usize, WebhookError> {
-        self.check_body_size(body.len())?;
-        self.verifier.verify(body, signature)
+        self.verify_when(body, &signature.into(), system_now())
     }
 
-    /// Verify, then parse: the event, or the first thing wrong with the request.
+    /// Verify only, given every signed header, with the system clock (see
+    /// the type's docs). On success, the index of the secret that matched.
     ///
     /// # Errors
+    /// `BODY_TOO_LARGE`, `MISSING_SIGNATURE`, `INVALID_SIGNATURE`,
+    /// `TIMESTAMP_TOO_OLD`/`TIMESTAMP_TOO_NEW`, or `INVALID_OPTIONS` when a
+    /// clock is needed and this build has none.
+    pub fn verify_headers(
+        &self,
+        body: &[u8],
+        headers: &SignedHeaders<'_>,
+    ) -> Result<usize, WebhookError> {
+        self.verify_when(body, headers, system_now())
+    }
+
+    /// [`Self::verify_headers`] at `now`, in seconds since the Unix epoch.
     ///
-    /// In this order, each before any work on the next: `BODY_TOO_LARGE`
-    /// (413), `MISSING_SIGNATURE` / `INVALID_SIGNATURE` (401), then
-    /// `INVALID_JSON` / `INVALID_PAYLOAD` (400) from [`parse_event`].
+    /// # Errors
+    /// As [`Self::verify_headers`].
+    pub fn verify_at(
+        &self,
+        body: &[u8],
+        headers: &SignedHeaders<'_>,
+        now: u64,
+    ) -> Result<usize, WebhookError> {
+        self.verify_when(body, headers, Some(now))
+    }
+
+    /// The one generic step: ask the host for the MACs between the
+    /// verifier's non-generic halves.
+    fn verify_when(
+        &self,
+        body: &[u8],
+        headers: &SignedHeaders<'_>,
+        now: Option<u64>,
+    ) -> Result<usize, WebhookError> {
+        self.core.check_body_size(body.len())?;
+        let verifier = &self.core.verifier;
+        let mut pending = verifier.prepare(headers, now)?;
+        if H::OFFERED {
+            for i in 0..pending.host_count() {
+                let mac =
+                    self.host
+                        .hmac_sha256_prefixed(verifier.host_key(i), pending.prefix(), body);
+                pending.set_host_mac(i, mac);
+            }
+        }
+        verifier.finish(pending, body)
+    }
+
+    /// Verify the signature header, then parse: the event, or the first
+    /// thing wrong with the request (the `wasender` and `hmac-sha256`
+    /// schemes; Standard Webhooks needs [`Self::handle_headers`]).
+    ///
+    /// # Errors
+    /// As [`Self::verify`], then `INVALID_JSON` or `INVALID_PAYLOAD`.
     pub fn handle<'a>(
         &self,
         body: &'a [u8],
         signature: Option<&str>,
     ) -> Result<Event<'a>, WebhookError> {
-        self.verify(body, signature)?;
+        self.verify_when(body, &signature.into(), system_now())?;
+        parse_event(body)
+    }
+
+    /// Verify every signed header (with the system clock), then parse.
+    ///
+    /// # Errors
+    /// As [`Self::verify_headers`], then `INVALID_JSON` or `INVALID_PAYLOAD`.
+    pub fn handle_headers<'a>(
+        &self,
+        body: &'a [u8],
+        headers: &SignedHeaders<'_>,
+    ) -> Result<Event<'a>, WebhookError> {
+        self.verify_when(body, headers, system_now())?;
+        parse_event(body)
+    }
+
+    /// [`Self::handle_headers`] at `now`, in seconds since the Unix epoch.
+    ///
+    /// # Errors
+    /// As [`Self::handle_headers`].
+    pub fn handle_at<'a>(
+        &self,
+        body: &'a [u8],
+        headers: &SignedHeaders<'_>,
+        now: u64,
+    ) -> Result<Event<'a>, WebhookError> {
+        self.verify_when(body, headers, Some(now))?;
         parse_event(body)
     }
 
     /// [`Self::handle`] for a body that is text already.
     ///
     /// # Errors
-    ///
     /// As [`Self::handle`].
     pub fn handle_text<'a>(
         &self,
         body: &'a str,
         signature: Option<&str>,
     ) -> Result<Event<'a>, WebhookError> {
-        self.verify(body.as_bytes(), signature)?;
+        self.verify_when(body.as_bytes(), &signature.into(), system_now())?;
+        parse_event_text(body)
+    }
+
+    /// [`Self::handle_headers`] for a body that is text already, at `now`,
+    /// in seconds since the Unix epoch.
+    ///
+    /// # Errors
+    /// As [`Self::handle_headers`].
+    pub fn handle_text_at<'a>(
+        &self,
+        body: &'a str,
+        headers: &SignedHeaders<'_>,
+        now: u64,
+    ) -> Result<Event<'a>, WebhookError> {
+        self.verify_when(body.as_bytes(), headers, Some(now))?;
         parse_event_text(body)
     }
 }
@@ -188,7 +334,8 @@ impl<H: HostHmac> core::fmt::Debug for Webhook<H> {
         f.debug_struct("Webhook")
             .field("scheme", &self.scheme().as_str())
             .field("secrets", &self.secret_count())
-            .field("max_body_bytes", &self.max_body_bytes)
+            .field("max_body_bytes", &self.max_body_bytes())
+            .field("tolerance", &self.tolerance())
             .finish()
     }
 }

@@ -35,6 +35,9 @@ pub struct HandleInput<'a> {
 pub enum SchemeInput {
     Wasender,
     HmacSha256,
+    /// Given only a signature (`Webhook::handle`), never accepted: it lacks
+    /// `webhook-id` and `webhook-timestamp` (src/verify.rs tests the rest).
+    StandardWebhooks,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -67,6 +70,7 @@ impl HandleInput<'_> {
             scheme: match self.scheme {
                 SchemeInput::Wasender => Scheme::Wasender,
                 SchemeInput::HmacSha256 => Scheme::HmacSha256,
+                SchemeInput::StandardWebhooks => Scheme::StandardWebhooks,
             },
             max_body_bytes: match self.limit {
                 LimitInput::Default => wasender_webhook::DEFAULT_MAX_BODY_BYTES,
@@ -91,7 +95,7 @@ impl HandleInput<'_> {
 
 /// A new `Scheme` must get a `SchemeInput` variant: this stops compiling.
 const _: fn(Scheme) = |scheme| match scheme {
-    Scheme::Wasender | Scheme::HmacSha256 => {}
+    Scheme::Wasender | Scheme::HmacSha256 | Scheme::StandardWebhooks => {}
 };
 
 /// With `WASENDER_FUZZ_CASE_PATH` set, write the case as a regression file

@@ -18,6 +18,8 @@ const COLOURS = {
   "node-crypto": "#374151",
   webcrypto: "#15803d",
   standardwebhooks: "#a16207",
+  "pkg-standard-bytes": "#0e7490",
+  "node-crypto-standard": "#6b7280",
 };
 
 // Short enough for one line over the panel.

@@ -137,6 +137,56 @@ export async function makeContenders(pkg) {
     rejected: (e) => e instanceof WebhookVerificationError,
   };
 
+  // The package with the same scheme, headers and freshness check, signed by
+  // standardwebhooks itself (its sign() above): the like-for-like row.
+  const standardHook = new WasenderWebhook({ secret: "whsec_" + Buffer.from(SECRET).toString("base64"), scheme: "standard-webhooks" });
+  const standardHeaders = (sig) => ({
+    "webhook-id": "msg_bench",
+    "webhook-timestamp": String(signedAt),
+    ...(sig === undefined ? {} : { "webhook-signature": sig }),
+  });
+  const packageStandard = {
+    id: "pkg-standard-bytes",
+    label: "wasender-webhook, standard-webhooks, Uint8Array body, its three headers",
+    scheme: "standard-webhooks",
+    bindsBody: true,
+    sign: standardWebhooks.sign,
+    input: (bytes, sig) => ({ bytes, headers: standardHeaders(sig) }),
+    run: ({ bytes, headers }) => standardHook.handleWebhookEvent(bytes, headers),
+    rejected: pkgRejected,
+  };
+
+  // What a careful Node developer writes by hand for Standard Webhooks:
+  // node:crypto over id.timestamp.body, every v1 entry compared in
+  // constant time, the five-minute window both ways, then decode + parse.
+  const standardKey = Buffer.from(SECRET);
+  const nodeCryptoStandard = {
+    id: "node-crypto-standard",
+    label: "node:crypto Standard Webhooks by hand (HMAC of id.timestamp.body, v1 entries, ±5 min) + JSON.parse",
+    scheme: "standard-webhooks",
+    bindsBody: true,
+    sign: standardWebhooks.sign,
+    input: (bytes, sig) => ({ bytes, headers: standardHeaders(sig) }),
+    run: ({ bytes, headers }) => {
+      const id = headers["webhook-id"];
+      const timestamp = headers["webhook-timestamp"];
+      const seconds = Number(timestamp);
+      if (!id || !/^\d+$/.test(timestamp ?? "") || Math.abs(Date.now() / 1000 - seconds) > 300) throw new BadSignature();
+      const expected = createHmac("sha256", standardKey).update(`${id}.${timestamp}.`).update(bytes).digest();
+      let ok = false;
+      for (const entry of (headers["webhook-signature"] ?? "").split(" ")) {
+        if (!entry.startsWith("v1,")) continue;
+        // Buffer's base64 decoder skips junk: re-encoding must give the text back.
+        const text = entry.slice(3);
+        const given = Buffer.from(text, "base64");
+        if (given.length === expected.length && given.toString("base64") === text && timingSafeEqual(given, expected)) ok = true;
+      }
+      if (!ok) throw new BadSignature();
+      return JSON.parse(decoder.decode(bytes));
+    },
+    rejected: (e) => e instanceof BadSignature,
+  };
+
   const contenders = [
     packageRow("wasender", "bytes"),
     packageRow("wasender", "string"),
@@ -147,6 +197,8 @@ export async function makeContenders(pkg) {
     nodeCrypto,
     webCrypto,
     standardWebhooks,
+    packageStandard,
+    nodeCryptoStandard,
   ];
 
   // Parts of the work, for the cost split. Inputs are prepared the same way.

@@ -41,6 +41,8 @@ export function tables(res) {
         ratioRow(f, "wasender scheme, bytes in ÷ SDK, bytes + TextDecoder", "pkg-wasender-bytes", "sdk-bytes"),
         ratioRow(f, "wasender scheme, bytes in ÷ node:crypto baseline", "pkg-wasender-bytes", "node-crypto"),
         ratioRow(f, "hmac-sha256 scheme, bytes in ÷ node:crypto baseline", "pkg-hmac-bytes", "node-crypto"),
+        ratioRow(f, "standard-webhooks scheme, bytes in ÷ standardwebhooks", "pkg-standard-bytes", "standardwebhooks"),
+        ratioRow(f, "standard-webhooks scheme, bytes in ÷ node:crypto by hand", "pkg-standard-bytes", "node-crypto-standard"),
       ]),
     ),
   );

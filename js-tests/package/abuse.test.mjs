@@ -68,7 +68,16 @@ test("poisoning: hostile bodies, options and hooks, thousands of times, leave a 
   const { proxy, revoke } = Proxy.revocable({ secret: SECRET }, {});
   revoke();
   hammer(N, "INVALID_OPTIONS", () => new WasenderWebhook(proxy));
-  hammer(N, "INVALID_SIGNATURE", () => hook.verify(body, { toString() { throw new Error("coerced"); } }));
+  // An object is the request's headers now: one without the header is a missing signature,
+  // and one that cannot be read (throwing getter, revoked proxy, trap) a typed error.
+  hammer(N, "MISSING_SIGNATURE", () => hook.verify(body, { toString() { throw new Error("coerced"); } }));
+  hammer(N, "INVALID_SIGNATURE", () => hook.verify(body, { get "x-webhook-signature"() { throw new Error("getter"); } }));
+  hammer(N, "INVALID_SIGNATURE", () => hook.verify(body, { "X-Webhook-Signature": { toString: () => SECRET } }));
+  hammer(N, "INVALID_SIGNATURE", () => hook.verify(body, new Proxy({}, { ownKeys() { throw new Error("trap"); } })));
+  hammer(N, "INVALID_SIGNATURE", () => hook.verify(body, { get() { throw new Error("get"); } }));
+  const headersProxy = Proxy.revocable({}, {});
+  headersProxy.revoke();
+  hammer(N, "INVALID_SIGNATURE", () => hook.verify(body, headersProxy.proxy));
   hammer(N, "BODY_TOO_LARGE", () => hook.checkBodySize({ valueOf() { throw new Error("coerced"); } }));
   const freed = new WasenderWebhook({ secret: SECRET });
   freed.free();

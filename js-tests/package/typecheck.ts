@@ -2,6 +2,7 @@
 // whole surface, handleWebhookEvent returns the typed union (not any), and
 // a handler that switches on every event narrows `data` and the views.
 import { WasenderWebhook, WebhookError, handleWebhookEvent, init } from "wasender-webhook";
+import { signWebhook } from "wasender-webhook/testing";
 import type { EventOf, Int64, WebhookErrorCode, WebhookEvent, WebhookEventName, WebhookOptions } from "wasender-webhook";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -101,4 +102,28 @@ export async function handle(request: Request): Promise<Response> {
   }
 }
 
-export { returnsTyped, methodReturnsTyped, badScheme };
+// Standard Webhooks: the scheme, the tolerance forms, the clock, headers objects.
+const relayed: WebhookOptions[] = [
+  { secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", scheme: "standard-webhooks" },
+  { secret: "whsec_x", scheme: "standard-webhooks", tolerance: 600, now: () => Date.now() },
+  { secret: "whsec_x", scheme: "standard-webhooks", tolerance: { past: 300, future: 30 } },
+  { secret: "whsec_x", scheme: "standard-webhooks", tolerance: "unchecked" },
+];
+// @ts-expect-error: off is "unchecked", not a boolean
+const badTolerance: WebhookOptions = { secret: "a", scheme: "standard-webhooks", tolerance: false };
+// @ts-expect-error: the clock returns a number
+const badClock: WebhookOptions = { secret: "a", now: () => new Date() };
+export function relay(request: Request, node: { headers: Record<string, string | undefined> }): WebhookEvent[] {
+  const hook = new WasenderWebhook(relayed[0]);
+  const code: WebhookErrorCode = "TIMESTAMP_TOO_OLD";
+  return [
+    hook.handleWebhookEvent("{}", request.headers),
+    hook.handleWebhookEvent("{}", node.headers),
+    hook.handleWebhookEvent("{}", { "webhook-id": "msg_1", "webhook-timestamp": "1", "webhook-signature": code }),
+  ];
+}
+
+const relayHeaders: { "webhook-id": string; "webhook-timestamp": string; "webhook-signature": string } = signWebhook("{}", { secret: "whsec_x", scheme: "standard-webhooks", id: "msg_1", timestamp: 1 });
+const wasenderHeaders: { "x-webhook-signature": string } = signWebhook("{}", { secret: "s" });
+
+export { returnsTyped, methodReturnsTyped, badScheme, badTolerance, badClock, relayHeaders, wasenderHeaders };

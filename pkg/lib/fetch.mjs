@@ -5,7 +5,7 @@
 // Whatever the request's body does (already read, locked, failing, ending
 // early), verifyRequest throws a WebhookError that names the cause, and
 // webhookHandler answers with a Response: nothing escapes as a raw error.
-import { SIGNATURE_HEADER, alreadyRead, concat, declaredLength, hookCache, incomplete, logOnce } from "./options.mjs";
+import { alreadyRead, concat, declaredLength, hookCache, incomplete, logOnce } from "./options.mjs";
 
 export function makeFetchAdapter({ WasenderWebhook, WebhookError, init }) {
   const hookFor = hookCache(WasenderWebhook);
@@ -80,8 +80,9 @@ export function makeFetchAdapter({ WasenderWebhook, WebhookError, init }) {
     if (!loaded) await load();
     const hook = hookFor(options);
     const body = await readBody(request, hook);
-    // Headers.get is case-insensitive.
-    return hook.handleWebhookEvent(body, request.headers.get(SIGNATURE_HEADER));
+    // The core reads the headers its scheme signs with (Headers.get is
+    // case-insensitive): X-Webhook-Signature, or Standard Webhooks' three.
+    return hook.handleWebhookEvent(body, request.headers);
   }
 
   /**

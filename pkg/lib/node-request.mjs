@@ -1,7 +1,7 @@
 // The Node adapter: http.IncomingMessage and the frameworks built on it
 // (Express, Fastify, Koa, NestJS). Whatever the request's stream does, it
 // ends in the event or in a WebhookError that names the cause and the fix.
-import { SIGNATURE_HEADER, alreadyRead, concat, declaredLength, hookCache, incomplete } from "./options.mjs";
+import { SIGNED_HEADERS, alreadyRead, concat, declaredLength, hookCache, incomplete } from "./options.mjs";
 
 /**
  * After a 413, how much more of the body is read and dropped before the
@@ -134,8 +134,11 @@ export function makeNodeAdapter({ WasenderWebhook, WebhookError }) {
     if (req === null || typeof req !== "object") {
       throw new WebhookError("UNREADABLE_BODY", 500, "verifyNodeRequest needs Node's request (http.IncomingMessage, Express's req, Koa's ctx.request)");
     }
-    const signature = header(req, SIGNATURE_HEADER);
-    return hook.handleWebhookEvent(await bodyOf(req, hook), signature);
+    // Every header a scheme signs with, as a plain object the core reads
+    // the ones its scheme needs from.
+    const headers = {};
+    for (const name of SIGNED_HEADERS) headers[name] = header(req, name);
+    return hook.handleWebhookEvent(await bodyOf(req, hook), headers);
   }
 
   return { verifyNodeRequest };

@@ -4,6 +4,9 @@
 /** The header WasenderAPI puts the signature in (adapters match it case-insensitively). */
 export const SIGNATURE_HEADER = "x-webhook-signature";
 
+/** Every header a scheme may sign with: WasenderAPI's, then Standard Webhooks' three. */
+export const SIGNED_HEADERS = [SIGNATURE_HEADER, "webhook-id", "webhook-timestamp", "webhook-signature"];
+
 // Adapters accept a WasenderWebhook or its options. The core shares the
 // wasm state of equal options already; this saves re-reading an options
 // object that is passed again and again (a handler's constant).

@@ -13,26 +13,46 @@ export function makeTesting({ signHmacSha256 }, samples) {
     return JSON.stringify(bodyOrEvent);
   }
 
-  /** The headers a genuine sender attaches to `body`. */
-  function signWebhook(body, { secret, scheme = "wasender" } = {}) {
+  /**
+   * The headers a genuine sender attaches to `body`. For "standard-webhooks",
+   * `id` (default a fresh `msg_…`) and `timestamp` (seconds, default now)
+   * are what is signed with it.
+   */
+  function signWebhook(body, { secret, scheme = "wasender", id, timestamp } = {}) {
     if (secret === undefined || secret === null || secret === "") throw new TypeError("signWebhook needs { secret }");
     let signature;
+    if (scheme === "standard-webhooks") {
+      const webhookId = id ?? `msg_${freshId()}`;
+      const seconds = String(timestamp ?? nowSeconds());
+      const bytes = typeof body === "string" ? encoder.encode(body) : new Uint8Array(body.buffer ?? body, body.byteOffset ?? 0, body.byteLength);
+      const prefix = encoder.encode(`${webhookId}.${seconds}.`);
+      const message = new Uint8Array(prefix.length + bytes.length);
+      message.set(prefix);
+      message.set(bytes, prefix.length);
+      const tag = signHmacSha256(standardKey(secret), message).match(/../g).map((h) => parseInt(h, 16));
+      return {
+        "content-type": "application/json",
+        "webhook-id": webhookId,
+        "webhook-timestamp": seconds,
+        "webhook-signature": `v1,${btoa(String.fromCharCode(...tag))}`,
+      };
+    }
     if (scheme === "hmac-sha256") {
       signature = signHmacSha256(secret, body);
     } else if (scheme === "wasender") {
       // WasenderAPI sends the secret itself.
       signature = typeof secret === "string" ? secret : new TextDecoder().decode(secret);
     } else {
-      throw new TypeError(`unknown scheme ${JSON.stringify(scheme)}: use "wasender" or "hmac-sha256"`);
+      throw new TypeError(`unknown scheme ${JSON.stringify(scheme)}: use "wasender", "hmac-sha256" or "standard-webhooks"`);
     }
     return { "content-type": "application/json", "x-webhook-signature": signature };
   }
 
   /** A ready `Request` carrying a signed delivery (an event object or a raw body). */
-  function createTestRequest(bodyOrEvent, { secret, scheme, url = "https://example.com/webhook", method = "POST", headers = {} } = {}) {
+  function createTestRequest(bodyOrEvent, { secret, scheme, id, timestamp, url = "https://example.com/webhook", method = "POST", headers = {} } = {}) {
     const body = bodyOf(bodyOrEvent);
     const bytes = typeof body === "string" ? encoder.encode(body) : body;
-    return new Request(url, { method, body: bytes, headers: { ...signWebhook(body, { secret, scheme }), ...headers } });
+    return new Request(url, { method, body: bytes, headers: { ...signWebhook(body, { secret, scheme, id, timestamp }), ...headers } });
   }
 
   return {
@@ -42,6 +62,13 @@ export function makeTesting({ signHmacSha256 }, samples) {
     bodyOf,
     ...builders(),
   };
+}
+
+/** A Standard Webhooks key: `whsec_` and base64 decoded, other strings as UTF-8, bytes as they are. */
+function standardKey(secret) {
+  if (typeof secret !== "string") return secret;
+  if (!secret.startsWith("whsec_")) return encoder.encode(secret);
+  return Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0));
 }
 
 // --- deliveries with your own text, sender, group, id and time ------------

@@ -151,6 +151,8 @@ pub fn options(
         secrets: all,
         scheme,
         max_body_bytes,
+        // The Standard Webhooks tolerance is not an option here yet.
+        ..Options::default()
     })
 }
 

@@ -7,8 +7,10 @@
 // every hook shares. So nothing a caller hands over reaches the wasm until
 // it has been read here, with the engine's own intrinsics and inside
 // try/catch: options become a plain object of plain values, a body a
-// primitive string or a fresh Uint8Array over a live buffer, a signature a
-// string of bounded length. The wasm then calls back into no caller code.
+// primitive string or a fresh Uint8Array over a live buffer, each signed
+// header a string of bounded length (looked up here in a `Headers` or a
+// plain object), the time a whole number of seconds from the `now` option
+// (the wasm has no clock). The wasm then calls back into no caller code.
 // As a last line, a wasm call that ends in anything but a WebhookError (a
 // trap, an engine RangeError, stack exhaustion) is answered with an
 // INTERNAL_ERROR and the instance is replaced from the compiled module
@@ -18,7 +20,12 @@
 // handler that builds `new WasenderWebhook({ secret })` or calls the
 // one-shot form per request allocates no wasm memory per request.
 
-const OPTION_NAMES = ["secret", "secrets", "scheme", "maxBodyBytes"];
+const OPTION_NAMES = ["secret", "secrets", "scheme", "maxBodyBytes", "tolerance", "now"];
+const STANDARD = "standard-webhooks";
+// The engine's own Headers#get (a caller's object cannot stand in for it),
+// taken when a Headers first arrives: touching Node's global Headers loads
+// its fetch implementation, and node:crypto with it, ~2 ms of cold start.
+let headersGet;
 // Shared by every copy of the class (ES module and CommonJS builds), so a
 // hook made by one is recognised by the other's adapters.
 const BRAND = Symbol.for("wasender-webhook.WasenderWebhook");
@@ -127,8 +134,8 @@ export function guardCore(raw) {
   function wasmHook(entry) {
     return run(() => {
       if (entry.at !== generation) {
-        const { secrets = [], scheme, maxBodyBytes } = entry.config;
-        const hook = new raw.WasenderWebhook(secrets, scheme, maxBodyBytes);
+        const { secrets = [], scheme, maxBodyBytes, past, future } = entry.config;
+        const hook = new raw.WasenderWebhook(secrets, scheme, maxBodyBytes, past, future);
         // Out of wasm-bindgen's registry, into ours (see `finalizer`).
         hook.__wbg_ptr = hook.__destroy_into_raw();
         entry.hook = hook;
@@ -144,6 +151,7 @@ export function guardCore(raw) {
 
   class WasenderWebhook {
     #entry;
+    #now;
 
     static {
       // Explicit, so that the class keeps its name when minified.
@@ -160,6 +168,7 @@ export function guardCore(raw) {
 
     constructor(options) {
       this.#entry = entryFor(options);
+      this.#now = readClock(options);
     }
 
     #live() {
@@ -171,14 +180,37 @@ export function guardCore(raw) {
 
     // Reading the arguments happens inside run() too: at the stack's limit
     // even that can throw, and it is answered like any other failure.
-    handleWebhookEvent(body, signature) {
+    handleWebhookEvent(body, headers) {
       const entry = this.#live();
-      return run(() => wasmHook(entry).handleWebhookEvent(readBody(body), readSignature(signature)));
+      return run(() => {
+        const bytes = readBody(body);
+        const [signature, id, timestamp] = readHeaders(headers, entry.summary.scheme);
+        return wasmHook(entry).handleWebhookEvent(bytes, signature, id, timestamp, this.#seconds(entry));
+      });
     }
 
-    verify(body, signature) {
+    verify(body, headers) {
       const entry = this.#live();
-      return run(() => wasmHook(entry).verify(readBody(body), readSignature(signature)));
+      return run(() => {
+        const bytes = readBody(body);
+        const [signature, id, timestamp] = readHeaders(headers, entry.summary.scheme);
+        return wasmHook(entry).verify(bytes, signature, id, timestamp, this.#seconds(entry));
+      });
+    }
+
+    /** The time in whole seconds, read only for the scheme that checks it. */
+    #seconds(entry) {
+      if (entry.summary.scheme !== STANDARD) return 0;
+      let ms;
+      try {
+        ms = this.#now();
+      } catch {
+        throw invalidOptions("calling the `now` option threw");
+      }
+      if (typeof ms !== "number" || !(ms >= 0) || ms > 8.64e15) {
+        throw invalidOptions(`\`now\` must return milliseconds since 1970, as Date.now() does; found ${typeof ms === "number" ? ms : typeOf(ms)}`);
+      }
+      return Math.floor(ms / 1000);
     }
 
     checkBodySize(length) {
@@ -231,23 +263,72 @@ export function guardCore(raw) {
   // --- reading what callers hand over ---------------------------------------
 
   let maxSignature;
+  const badHeader = (message) => fail("INVALID_SIGNATURE", 401, `invalid signature: ${message}`);
+  const unreadable = () => badHeader("the headers cannot be read (a revoked Proxy, or a getter that throws?)");
+
+  /**
+   * The signed headers as [signature, id, timestamp], each a string the
+   * wasm may take or undefined. `headers` is the signature header's value
+   * (the wasender and hmac-sha256 schemes), or the request's headers: a
+   * `Headers`, anything with `get(name)`, or a plain object (names matched
+   * case-insensitively).
+   */
+  function readHeaders(headers, scheme) {
+    const names = scheme === STANDARD ? ["webhook-signature", "webhook-id", "webhook-timestamp"] : ["X-Webhook-Signature"];
+    if (headers == null || typeof headers === "string") return [readHeader(headers, names[0])];
+    if (typeof headers !== "object") throw badHeader(`pass the request's headers or the ${names[0]} header's value, found ${typeOf(headers)}`);
+    let get, keys;
+    try {
+      // The engine's own Headers#get where it is one; a Map or a look-alike's get; else own keys.
+      get = Array.isArray(headers) ? undefined : headers.get;
+      if (typeof get === "function" && typeof Headers === "function" && headers instanceof Headers) get = headersGet ??= Headers.prototype.get;
+    } catch {
+      throw unreadable();
+    }
+    return names.map((name) => {
+      const key = name.toLowerCase();
+      let value;
+      try {
+        if (typeof get === "function") value = get.call(headers, key);
+        // Node's lower-cased names first; other spellings by scanning the keys.
+        else if (Object.hasOwn(headers, key)) value = headers[key];
+        else {
+          keys ??= Object.keys(headers);
+          const found = keys.find((k) => k.toLowerCase() === key);
+          if (found !== undefined) value = headers[found];
+        }
+      } catch {
+        throw unreadable();
+      }
+      return readHeader(value, name);
+    });
+  }
 
   /** A header value as a string the wasm may take, or undefined for none. */
-  function readSignature(value) {
+  function readHeader(value, name) {
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "string") {
-      throw fail(
-        "INVALID_SIGNATURE",
-        401,
-        `invalid signature: the signature must be the header's value as a string, found ${typeOf(value)}`,
-      );
+      throw badHeader(`the ${name} header must be the header's value as a string, found ${typeOf(value)}`);
     }
     // UTF-16 units never outnumber UTF-8 bytes: over in units is over in bytes.
     maxSignature ??= run(() => raw.maxSignatureLength());
     if (value.length > maxSignature) {
-      throw fail("INVALID_SIGNATURE", 401, `invalid signature: the X-Webhook-Signature header is longer than any signature can be (${maxSignature} bytes)`);
+      throw badHeader(`the ${name} header is longer than any signature can be (${maxSignature} bytes)`);
     }
     return value;
+  }
+
+  /** The `now` option: a function returning milliseconds (default Date.now). */
+  function readClock(options) {
+    let now;
+    try {
+      now = options.now;
+    } catch {
+      throw invalidOptions("reading `now` threw");
+    }
+    if (now === undefined) return Date.now;
+    if (typeof now !== "function") throw invalidOptions(`\`now\` must be a function like Date.now, found ${typeOf(now)}`);
+    return now;
   }
 
   /** A body as a primitive string or a fresh Uint8Array over a live buffer. */
@@ -374,13 +455,31 @@ export function guardCore(raw) {
     } else if (names.includes("secret") || secret !== undefined) {
       config.secrets = [readSecret(secret, "secret")];
     }
-    // Scheme and limit are checked by the core, which names the values it
-    // takes; only strings and numbers reach it (anything else as its type's
-    // name, which the core refuses with the same message).
+    // Scheme, limit and tolerance are checked by the core, which names the
+    // values it takes; only strings and numbers reach it (anything else as
+    // its type's name, which the core refuses with the same message).
+    const plain = (value) => (typeof value === "string" || typeof value === "number" ? value : typeOf(value));
     for (const name of ["scheme", "maxBodyBytes"]) {
       const value = read(name);
-      if (value !== undefined) config[name] = typeof value === "string" || typeof value === "number" ? value : typeOf(value);
+      if (value !== undefined) config[name] = plain(value);
     }
+    // `tolerance`: seconds both ways, { past, future }, or "unchecked".
+    const tolerance = read("tolerance");
+    if (tolerance !== null && typeof tolerance === "object" && !Array.isArray(tolerance)) {
+      for (const side of ["past", "future"]) {
+        let value;
+        try {
+          value = tolerance[side];
+        } catch {
+          throw invalidOptions(`reading \`tolerance.${side}\` threw`);
+        }
+        if (value !== undefined) config[side] = plain(value);
+      }
+    } else if (tolerance !== undefined) {
+      config.past = plain(tolerance);
+      if (typeof tolerance === "number") config.future = tolerance;
+    }
+    // `now` is read by the class (it is no part of the shared wasm state).
     return config;
   }
 
@@ -397,10 +496,10 @@ export function guardCore(raw) {
  * key (as JSON would make them) and a refused value never finds an
  * accepted one's hook.
  */
-function configKey({ secrets, scheme, maxBodyBytes }) {
+function configKey({ secrets, scheme, maxBodyBytes, past, future }) {
   const part = (v) => (v === undefined ? "u" : typeof v === "number" ? `n${v}` : `s${JSON.stringify(v)}`);
   const keys = secrets && JSON.stringify(secrets.map((s) => (typeof s === "string" ? s : Array.from(s))));
-  return [part(keys), part(scheme), part(maxBodyBytes)].join("\u0001");
+  return [part(keys), part(scheme), part(maxBodyBytes), part(past), part(future)].join("\u0001");
 }
 
 /** Close enough to be a typo: same letters ignoring case, or one edit apart. */

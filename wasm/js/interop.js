@@ -51,18 +51,20 @@ export function setDecoders({ ascii, utf16 }) {
 let hmacSha256 = null;
 
 /**
- * Install `hmac(key, message)`: a 32-byte MAC, or undefined to leave this
- * message to the wasm's own HMAC. `null` removes it.
+ * Install `hmac(key, message, prefix)`: the 32-byte HMAC of `prefix`
+ * (empty but for Standard Webhooks' `id.timestamp.`) followed by
+ * `message`, or undefined to leave this message to the wasm's own HMAC.
+ * `null` removes it.
  */
 export function setHmacSha256(hmac) {
   hmacSha256 = hmac;
 }
 
-export function hostHmacSha256(key, message, out) {
+export function hostHmacSha256(key, prefix, message, out) {
   if (hmacSha256 === null) return false;
   let mac;
   try {
-    mac = hmacSha256(key, message);
+    mac = hmacSha256(key, message, prefix);
   } catch {
     // An exception must not unwind through the wasm; its own HMAC answers.
     return false;

@@ -18,8 +18,8 @@ use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 
 use crate::interop::{
-    body_from_js, handle_to_js, options_from_js, sign_input, signature_from_js, to_js_error,
-    JsHostHmac, JsWebhook,
+    body_from_js, handle_to_js, options_from_js, sign_input, to_js_error, Headers, JsHostHmac,
+    JsWebhook,
 };
 
 /// A verifier configured once, used for every delivery.
@@ -33,15 +33,18 @@ pub struct WasenderWebhook {
 #[wasm_bindgen]
 impl WasenderWebhook {
     /// From the options the guard read: `secrets` (strings or
-    /// Uint8Arrays), `scheme` and `maxBodyBytes` (undefined when not given).
+    /// Uint8Arrays), `scheme`, `maxBodyBytes` and the tolerance's `past`
+    /// and `future` sides (undefined when not given; `past` "unchecked").
     /// Throws `WebhookError` (`MISSING_SECRET` or `INVALID_OPTIONS`, 500).
     #[wasm_bindgen(constructor)]
     pub fn new(
         secrets: &Array,
         scheme: JsValue,
         max_body_bytes: JsValue,
+        past: JsValue,
+        future: JsValue,
     ) -> Result<WasenderWebhook, JsValue> {
-        let inner = options_from_js(secrets, &scheme, &max_body_bytes)
+        let inner = options_from_js(secrets, &scheme, &max_body_bytes, &past, &future)
             .and_then(|options| JsWebhook::with_host(options, JsHostHmac))
             .map_err(to_js_error)?;
         Ok(WasenderWebhook {
@@ -51,28 +54,37 @@ impl WasenderWebhook {
     }
 
     /// Verify the signature in constant time, then parse the raw body.
+    /// The headers as the guard read them (strings or undefined: the
+    /// signature, then Standard Webhooks' id and timestamp), and `now` in
+    /// whole seconds since the Unix epoch (the wasm has no clock).
     #[wasm_bindgen(js_name = handleWebhookEvent)]
     pub fn handle_webhook_event(
         &self,
         body: JsValue,
         signature: JsValue,
+        id: JsValue,
+        timestamp: JsValue,
+        now: f64,
     ) -> Result<JsValue, JsValue> {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
-        handle_to_js(
-            &self.inner,
-            &self.layouts,
-            &body,
-            signature_from_js(&signature).as_deref(),
-        )
-        .map_err(to_js_error)
+        let headers = Headers::from_js(&signature, &id, &timestamp, now);
+        handle_to_js(&self.inner, &self.layouts, &body, &headers).map_err(to_js_error)
     }
 
     /// Verify only, without parsing: the index of the secret that matched.
-    pub fn verify(&self, body: JsValue, signature: JsValue) -> Result<u32, JsValue> {
+    pub fn verify(
+        &self,
+        body: JsValue,
+        signature: JsValue,
+        id: JsValue,
+        timestamp: JsValue,
+        now: f64,
+    ) -> Result<u32, JsValue> {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
+        let headers = Headers::from_js(&signature, &id, &timestamp, now);
         let index = self
             .inner
-            .verify(body.bytes(), signature_from_js(&signature).as_deref())
+            .verify_at(body.bytes(), &headers.signed(), headers.now)
             .map_err(to_js_error)?;
         // At most as many secrets as a JS array can hold.
         Ok(index as u32)

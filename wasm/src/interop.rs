@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use wasender_webhook::{
-    ErrorCode, Event, HostHmac, Options, Scheme, Secret, Webhook, WebhookError,
+    ErrorCode, Event, HostHmac, Options, Scheme, Secret, SignedHeaders, Tolerance, Webhook,
+    WebhookError,
 };
 
 #[wasm_bindgen(module = "/js/interop.js")]
@@ -23,10 +24,10 @@ extern "C" {
         side: &JsString,
         layouts: &JsString,
     ) -> JsValue;
-    /// The runtime's HMAC-SHA256 into `out`; false when it has none to
-    /// offer, or its HMAC failed.
+    /// The runtime's HMAC-SHA256 of `prefix ‖ message` into `out`; false
+    /// when it has none to offer, or its HMAC failed.
     #[wasm_bindgen(js_name = hostHmacSha256)]
-    fn host_hmac_sha256_into(key: &[u8], message: &[u8], out: &mut [u8]) -> bool;
+    fn host_hmac_sha256_into(key: &[u8], prefix: &[u8], message: &[u8], out: &mut [u8]) -> bool;
 }
 
 /// The core as the package configures it: HMACs from the runtime if it
@@ -47,11 +48,17 @@ const HOST_HMAC_FROM_BYTES: usize = 1024;
 
 impl HostHmac for JsHostHmac {
     fn hmac_sha256(&self, key: &[u8], message: &[u8]) -> Option<[u8; 32]> {
+        self.hmac_sha256_prefixed(key, &[], message)
+    }
+
+    /// Standard Webhooks' `id.timestamp.` prefix crosses beside the body,
+    /// which is never copied to be joined with it.
+    fn hmac_sha256_prefixed(&self, key: &[u8], prefix: &[u8], message: &[u8]) -> Option<[u8; 32]> {
         if message.len() < HOST_HMAC_FROM_BYTES {
             return None;
         }
         let mut mac = [0u8; 32];
-        host_hmac_sha256_into(key, message, &mut mac).then_some(mac)
+        host_hmac_sha256_into(key, prefix, message, &mut mac).then_some(mac)
     }
 }
 
@@ -112,16 +119,53 @@ pub fn sign_input(value: &JsValue) -> Result<Vec<u8>, WebhookError> {
 }
 
 /// A header value; anything but a string counts as absent.
-pub fn signature_from_js(signature: &JsValue) -> Option<String> {
-    signature.as_string()
+pub fn header_from_js(value: &JsValue) -> Option<String> {
+    value.as_string()
+}
+
+/// The signed headers as the guard read them (strings or undefined), and
+/// the time it read from its clock (whole seconds; anything else is 0,
+/// which only a scheme that ignores the time can be given).
+pub struct Headers {
+    signature: Option<String>,
+    id: Option<String>,
+    timestamp: Option<String>,
+    pub now: u64,
+}
+
+impl Headers {
+    pub fn from_js(signature: &JsValue, id: &JsValue, timestamp: &JsValue, now: f64) -> Headers {
+        Headers {
+            signature: header_from_js(signature),
+            id: header_from_js(id),
+            timestamp: header_from_js(timestamp),
+            now: whole_u64(now).unwrap_or(0),
+        }
+    }
+
+    pub fn signed(&self) -> SignedHeaders<'_> {
+        SignedHeaders::standard(
+            self.id.as_deref(),
+            self.timestamp.as_deref(),
+            self.signature.as_deref(),
+        )
+    }
+}
+
+/// `n` when it is a whole number a `u64` holds exactly enough (below 2^53).
+fn whole_u64(n: f64) -> Option<u64> {
+    ((0.0..=9_007_199_254_740_991.0).contains(&n) && n == (n as u64) as f64).then_some(n as u64)
 }
 
 /// The core's options from what the guard read: the secrets (strings or
-/// bytes), and the scheme and limit as given (undefined when not).
+/// bytes), and the scheme, limit and tolerance as given (undefined when
+/// not; the tolerance as its past and future sides, or "unchecked").
 pub fn options_from_js(
     secrets: &Array,
     scheme: &JsValue,
     max_body_bytes: &JsValue,
+    past: &JsValue,
+    future: &JsValue,
 ) -> Result<Options, WebhookError> {
     let secrets = secrets
         .iter()
@@ -147,7 +191,29 @@ pub fn options_from_js(
         secrets,
         scheme,
         max_body_bytes,
+        tolerance: tolerance_from_js(past, future)?,
     })
+}
+
+/// The tolerance: "unchecked", or whole seconds for each side (a side left
+/// undefined keeps the default).
+fn tolerance_from_js(past: &JsValue, future: &JsValue) -> Result<Tolerance, WebhookError> {
+    if past.as_string().as_deref() == Some("unchecked") && future.is_undefined() {
+        return Ok(Tolerance::Unchecked);
+    }
+    let side = |value: &JsValue| {
+        if value.is_undefined() {
+            return Some(Tolerance::DEFAULT_SECONDS);
+        }
+        value.as_f64().and_then(whole_u64)
+    };
+    match (side(past), side(future)) {
+        (Some(past), Some(future)) => Ok(Tolerance::Within { past, future }),
+        _ => Err(WebhookError::new(
+            ErrorCode::InvalidOptions,
+            "invalid options: `tolerance` must be whole seconds, { past, future } or \"unchecked\"",
+        )),
+    }
 }
 
 /// A secret: a string (the session's `webhook_secret`) or raw key bytes.
@@ -195,16 +261,22 @@ pub fn handle_to_js(
     hook: &JsWebhook,
     layouts: &JsString,
     body: &Body,
-    signature: Option<&str>,
+    headers: &Headers,
 ) -> Result<JsValue, WebhookError> {
     match body {
         Body::Text { text, js } => {
-            let event = hook.handle_text(text, signature)?;
+            let event = hook.handle_text_at(text, &headers.signed(), headers.now)?;
             Ok(event_to_js(js, &event, layouts))
         }
         Body::Bytes(bytes) => {
             let mut units = Vec::new();
-            let event = crate::utf16::handle_utf16(hook, bytes, signature, &mut units)?;
+            let event = crate::utf16::handle_utf16(
+                hook,
+                bytes,
+                &headers.signed(),
+                headers.now,
+                &mut units,
+            )?;
             Ok(event_to_js(&js_string(bytes, &units), &event, layouts))
         }
     }

@@ -9,9 +9,11 @@
 //! a delivery's time from 4 KB up.
 
 use crate::prelude::*;
-use wasender_webhook::{parse_event, parse_event_text, Event, HostHmac, Webhook, WebhookError};
+use wasender_webhook::{
+    parse_event, parse_event_text, Event, HostHmac, SignedHeaders, Webhook, WebhookError,
+};
 
-/// [`Webhook::handle`] for a host whose strings are UTF-16 (JavaScript):
+/// [`Webhook::handle_at`] for a host whose strings are UTF-16 (JavaScript):
 /// after verifying, the body is checked as UTF-8 in the same pass that
 /// appends its UTF-16 code units to `units` (none for ASCII), so the host
 /// can make its string without decoding UTF-8 again.
@@ -23,10 +25,11 @@ use wasender_webhook::{parse_event, parse_event_text, Event, HostHmac, Webhook, 
 pub fn handle_utf16<'a, H: HostHmac>(
     hook: &Webhook<H>,
     body: &'a [u8],
-    signature: Option<&str>,
+    headers: &SignedHeaders<'_>,
+    now: u64,
     units: &mut Vec<u16>,
 ) -> Result<Event<'a>, WebhookError> {
-    hook.verify(body, signature)?;
+    hook.verify_at(body, headers, now)?;
     match checked_utf16(body, units) {
         Some(text) => parse_event_text(text),
         // Not UTF-8: the byte-checking parse says where.
@@ -168,7 +171,7 @@ mod tests {
         let emoji = r#"{"event":"session.status","data":{"status":"connected","note":"olá 😀"}}"#;
         for body in [BODY, emoji.as_bytes()] {
             let mut units = Vec::new();
-            let event = handle_utf16(&h, body, Some("s3cret"), &mut units).unwrap();
+            let event = handle_utf16(&h, body, &Some("s3cret").into(), 0, &mut units).unwrap();
             assert_eq!(
                 event.derived_json(),
                 h.handle(body, Some("s3cret")).unwrap().derived_json()
@@ -191,7 +194,7 @@ mod tests {
         let broken = b"{\"event\":\"x\xff\",\"data\":{}}";
         for sig in [Some("s3cret"), Some("forged"), None] {
             let mut units = Vec::new();
-            let got = handle_utf16(&h, broken, sig, &mut units).unwrap_err();
+            let got = handle_utf16(&h, broken, &sig.into(), 0, &mut units).unwrap_err();
             let want = h.handle(broken, sig).unwrap_err();
             assert_eq!((got.code(), got.message()), (want.code(), want.message()));
             assert!(units.is_empty());

@@ -23,6 +23,8 @@ fn hook() -> WasenderWebhook {
         &secrets(&[SECRET.into()]),
         JsValue::UNDEFINED,
         JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
     )
     .unwrap()
 }
@@ -62,7 +64,13 @@ fn bytes(s: &str) -> Uint8Array {
 #[wasm_bindgen_test]
 fn a_genuine_delivery_parses_losslessly() {
     let event = hook()
-        .handle_webhook_event(BODY.into(), SECRET.into())
+        .handle_webhook_event(
+            BODY.into(),
+            SECRET.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0,
+        )
         .unwrap();
     assert_eq!(get(&event, "event"), "messages.upsert");
     let sent = JSON::parse(BODY).unwrap();
@@ -78,7 +86,16 @@ fn a_genuine_delivery_parses_losslessly() {
 #[wasm_bindgen_test]
 fn every_body_type_gives_the_same_event() {
     let h = hook();
-    let expected = stringify(&h.handle_webhook_event(BODY.into(), SECRET.into()).unwrap());
+    let expected = stringify(
+        &h.handle_webhook_event(
+            BODY.into(),
+            SECRET.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0,
+        )
+        .unwrap(),
+    );
     let u8s = bytes(BODY);
     // A view into the middle of a larger buffer: only its own bytes count.
     let padded = Uint8Array::new_with_length(u8s.length() + 8);
@@ -89,7 +106,16 @@ fn every_body_type_gives_the_same_event() {
     ];
     for body in bodies {
         assert_eq!(
-            stringify(&h.handle_webhook_event(body, SECRET.into()).unwrap()),
+            stringify(
+                &h.handle_webhook_event(
+                    body,
+                    SECRET.into(),
+                    JsValue::UNDEFINED,
+                    JsValue::UNDEFINED,
+                    0.0
+                )
+                .unwrap()
+            ),
             expected
         );
     }
@@ -98,7 +124,16 @@ fn every_body_type_gives_the_same_event() {
 #[wasm_bindgen_test]
 fn each_failure_has_its_code_and_status() {
     let h = hook();
-    let err = |body: &str, sig: JsValue| h.handle_webhook_event(body.into(), sig).unwrap_err();
+    let err = |body: &str, sig: JsValue| {
+        h.handle_webhook_event(
+            body.into(),
+            sig,
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0,
+        )
+        .unwrap_err()
+    };
     assert_webhook_error(err(BODY, JsValue::UNDEFINED), "MISSING_SIGNATURE", 401);
     assert_webhook_error(err(BODY, JsValue::NULL), "MISSING_SIGNATURE", 401);
     assert_webhook_error(err(BODY, "".into()), "MISSING_SIGNATURE", 401);
@@ -116,14 +151,27 @@ fn each_failure_has_its_code_and_status() {
     );
     let parsed = JSON::parse(BODY).unwrap();
     assert_webhook_error(
-        h.handle_webhook_event(parsed, SECRET.into()).unwrap_err(),
+        h.handle_webhook_event(
+            parsed,
+            SECRET.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0,
+        )
+        .unwrap_err(),
         "BODY_ALREADY_PARSED",
         500,
     );
     let not_utf8 = Uint8Array::from(&[0x7b, 0xff, 0x7d][..]);
     assert_webhook_error(
-        h.handle_webhook_event(not_utf8.into(), SECRET.into())
-            .unwrap_err(),
+        h.handle_webhook_event(
+            not_utf8.into(),
+            SECRET.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0,
+        )
+        .unwrap_err(),
         "INVALID_JSON",
         400,
     );
@@ -131,31 +179,65 @@ fn each_failure_has_its_code_and_status() {
 
 #[wasm_bindgen_test]
 fn the_body_limit_holds_for_every_body_type() {
-    let small =
-        WasenderWebhook::new(&secrets(&[SECRET.into()]), JsValue::UNDEFINED, 16.into()).unwrap();
+    let small = WasenderWebhook::new(
+        &secrets(&[SECRET.into()]),
+        JsValue::UNDEFINED,
+        16.into(),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     let big = "x".repeat(17);
     assert_webhook_error(
         small
-            .handle_webhook_event(big.as_str().into(), SECRET.into())
+            .handle_webhook_event(
+                big.as_str().into(),
+                SECRET.into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                0.0,
+            )
             .unwrap_err(),
         "BODY_TOO_LARGE",
         413,
     );
     assert_webhook_error(
         small
-            .handle_webhook_event(bytes(&big).into(), SECRET.into())
+            .handle_webhook_event(
+                bytes(&big).into(),
+                SECRET.into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                0.0,
+            )
             .unwrap_err(),
         "BODY_TOO_LARGE",
         413,
     );
     // 6 chars of UTF-16 but 18 bytes of UTF-8.
     assert_webhook_error(
-        small.verify("€€€€€€".into(), SECRET.into()).unwrap_err(),
+        small
+            .verify(
+                "€€€€€€".into(),
+                SECRET.into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                0.0,
+            )
+            .unwrap_err(),
         "BODY_TOO_LARGE",
         413,
     );
     assert_eq!(
-        small.verify("€€€€€".into(), SECRET.into()).unwrap(),
+        small
+            .verify(
+                "€€€€€".into(),
+                SECRET.into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                0.0
+            )
+            .unwrap(),
         0,
         "15 bytes pass"
     );
@@ -180,7 +262,9 @@ fn bad_options_fail_at_construction() {
     ];
     for (list, scheme, max, code) in cases {
         assert_webhook_error(
-            WasenderWebhook::new(&list, scheme, max).err().unwrap(),
+            WasenderWebhook::new(&list, scheme, max, JsValue::UNDEFINED, JsValue::UNDEFINED)
+                .err()
+                .unwrap(),
             code,
             500,
         );
@@ -193,9 +277,36 @@ fn rotation_and_byte_secrets() {
         "old-secret".into(),
         Uint8Array::from(SECRET.as_bytes()).into(),
     ]);
-    let h = WasenderWebhook::new(&list, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
-    assert_eq!(h.verify(BODY.into(), SECRET.into()).unwrap(), 1);
-    assert_eq!(h.verify(BODY.into(), "old-secret".into()).unwrap(), 0);
+    let h = WasenderWebhook::new(
+        &list,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(
+        h.verify(
+            BODY.into(),
+            SECRET.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0
+        )
+        .unwrap(),
+        1
+    );
+    assert_eq!(
+        h.verify(
+            BODY.into(),
+            "old-secret".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0
+        )
+        .unwrap(),
+        0
+    );
     assert_eq!(h.secret_count(), 2);
 }
 
@@ -212,27 +323,47 @@ fn hmac_scheme_verifies_a_tag_made_by_the_sender() {
         &secrets(&[SECRET.into()]),
         "hmac-sha256".into(),
         JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
     )
     .unwrap();
     assert_eq!(h.scheme(), "hmac-sha256");
     assert_eq!(
         get(
-            &h.handle_webhook_event(bytes(BODY).into(), tag.as_str().into())
-                .unwrap(),
+            &h.handle_webhook_event(
+                bytes(BODY).into(),
+                tag.as_str().into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                0.0
+            )
+            .unwrap(),
             "event"
         ),
         "messages.upsert"
     );
     let tampered = BODY.replace("héllo", "hello");
     assert_webhook_error(
-        h.handle_webhook_event(tampered.as_str().into(), tag.as_str().into())
-            .unwrap_err(),
+        h.handle_webhook_event(
+            tampered.as_str().into(),
+            tag.as_str().into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0,
+        )
+        .unwrap_err(),
         "INVALID_SIGNATURE",
         401,
     );
     assert_webhook_error(
-        h.handle_webhook_event(BODY.into(), SECRET.into())
-            .unwrap_err(),
+        h.handle_webhook_event(
+            BODY.into(),
+            SECRET.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            0.0,
+        )
+        .unwrap_err(),
         "INVALID_SIGNATURE",
         401,
     );
@@ -248,11 +379,26 @@ fn still_correct_after_many_failures() {
             2 => ("[]", SECRET),
             _ => ("", ""),
         };
-        assert!(h.handle_webhook_event(body.into(), sig.into()).is_err());
+        assert!(h
+            .handle_webhook_event(
+                body.into(),
+                sig.into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                0.0
+            )
+            .is_err());
     }
     assert_eq!(
         get(
-            &h.handle_webhook_event(BODY.into(), SECRET.into()).unwrap(),
+            &h.handle_webhook_event(
+                BODY.into(),
+                SECRET.into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                0.0
+            )
+            .unwrap(),
             "event"
         ),
         "messages.upsert"
