@@ -10,8 +10,23 @@ use crate::prelude::*;
 use core::fmt;
 
 /// What went wrong, as a stable code. The string form (`MISSING_SECRET`, …)
-/// is part of the public API of both the crate and the npm package.
+/// is part of the public API of the crate, the npm package and the Python
+/// package alike: one list, so every binding answers the same failure with
+/// the same code and status.
+///
+/// The core itself returns the configuration, signature, timestamp, size
+/// and body codes. The others belong to what stands between a request and
+/// the core, and only integrations return them: `METHOD_NOT_ALLOWED` and
+/// `BODY_INCOMPLETE` (the HTTP adapters: axum, the JS and Python ones),
+/// `UNREADABLE_BODY` (JS and Python bodies that cannot be read),
+/// `BODY_ALREADY_PARSED`, `BODY_ALREADY_READ`, `NOT_INITIALIZED`,
+/// `HOOK_FREED` and `INTERNAL_ERROR` (the JS package). They are here rather
+/// than in each binding so that the list, its statuses and the TypeScript and
+/// Python declarations generated from it have one source.
+///
+/// Non-exhaustive: a new code in a minor release is not a breaking change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// No usable secret was configured (a server-side mistake).
     MissingSecret,
