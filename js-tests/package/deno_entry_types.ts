@@ -8,7 +8,7 @@ import { buildMessage } from "./entries/testing.mjs";
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
 const hook = new WasenderWebhook({ secret: "s" });
-export const scheme: "wasender" | "hmac-sha256" = hook.scheme;
+export const scheme: "wasender" | "hmac-sha256" | "standard-webhooks" = hook.scheme;
 // Types inferred from the JavaScript would be `any` here.
 export const typed: [IsAny<typeof hook.scheme>, IsAny<ReturnType<typeof hook.handleWebhookEvent>>] = [false, false];
 // @ts-expect-error: typed, so an unknown method is an error
