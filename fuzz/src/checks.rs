@@ -692,7 +692,9 @@ pub fn handle_case(case: &HandleCase) {
             );
             let expected = if !within {
                 ErrorCode::BodyTooLarge
-            } else if sig.is_none_or(str::is_empty) {
+            } else if sig.is_none_or(str::is_empty) || case.scheme == Scheme::StandardWebhooks {
+                // Standard Webhooks given only a signature: its webhook-id
+                // (and webhook-timestamp) are missing, whatever the value.
                 ErrorCode::MissingSignature
             } else {
                 ErrorCode::InvalidSignature
