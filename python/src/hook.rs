@@ -16,15 +16,16 @@ pub struct WasenderWebhook {
 #[pymethods]
 impl WasenderWebhook {
     #[new]
-    #[pyo3(signature = (*, secret = None, secrets = None, scheme = None, max_body_bytes = None))]
+    #[pyo3(signature = (*, secret = None, secrets = None, scheme = None, max_body_bytes = None, tolerance = None))]
     fn new(
         py: Python<'_>,
         secret: Option<&Bound<'_, PyAny>>,
         secrets: Option<&Bound<'_, PyAny>>,
         scheme: Option<&Bound<'_, PyAny>>,
         max_body_bytes: Option<&Bound<'_, PyAny>>,
+        tolerance: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        input::options(secret, secrets, scheme, max_body_bytes)
+        input::options(secret, secrets, scheme, max_body_bytes, tolerance)
             .and_then(Webhook::new)
             .map(|inner| WasenderWebhook { inner })
             .map_err(|e| to_py(py, &e))
@@ -49,10 +50,10 @@ impl WasenderWebhook {
         body: &Bound<'_, PyAny>,
         signature: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<usize> {
-        let signature = input::signature(signature)?;
-        let body = input::body(&self.inner, body).map_err(|e| to_py(py, &e))?;
         let hook = &self.inner;
-        py.detach(|| hook.verify(body.bytes(), signature.as_deref()))
+        let headers = input::headers(hook.scheme(), signature)?;
+        let body = input::body(hook, body).map_err(|e| to_py(py, &e))?;
+        py.detach(|| hook.verify_at(body.bytes(), &headers.signed(), now()))
             .map_err(|e| to_py(py, &e))
     }
 
@@ -92,7 +93,8 @@ impl WasenderWebhook {
 
 /// Verify and parse with a hook made for this one call.
 #[pyfunction]
-#[pyo3(signature = (body, signature, *, secret = None, secrets = None, scheme = None, max_body_bytes = None))]
+#[pyo3(signature = (body, signature, *, secret = None, secrets = None, scheme = None, max_body_bytes = None, tolerance = None))]
+#[allow(clippy::too_many_arguments)] // Python's keywords, one per option
 pub fn handle_webhook_event(
     py: Python<'_>,
     body: &Bound<'_, PyAny>,
@@ -101,11 +103,20 @@ pub fn handle_webhook_event(
     secrets: Option<&Bound<'_, PyAny>>,
     scheme: Option<&Bound<'_, PyAny>>,
     max_body_bytes: Option<&Bound<'_, PyAny>>,
+    tolerance: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<WebhookEvent> {
-    let hook = input::options(secret, secrets, scheme, max_body_bytes)
+    let hook = input::options(secret, secrets, scheme, max_body_bytes, tolerance)
         .and_then(Webhook::new)
         .map_err(|e| to_py(py, &e))?;
     handle(py, &hook, body, signature)
+}
+
+/// The time Standard Webhooks' timestamps are checked against, in seconds
+/// since the Unix epoch (the other schemes ignore it).
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// The body's size checked before anything, then verify and parse with the
@@ -116,18 +127,18 @@ fn handle(
     body: &Bound<'_, PyAny>,
     signature: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<WebhookEvent> {
-    let signature = input::signature(signature)?;
+    let headers = input::headers(hook.scheme(), signature)?;
     let body = input::body(hook, body).map_err(|e| to_py(py, &e))?;
-    let signature = signature.as_deref();
+    let (signed, now) = (headers.signed(), now());
     let parsed: Result<Event<'_>, WebhookError> = py.detach(|| match &body {
         // Bytes that are UTF-8 (all but broken bodies) go to the text entry
         // point, validated by SIMD instead of again by the core; the rest
         // take the core's own path, which verifies, then names the bad byte.
         Body::Bytes(bytes) => match simdutf8::basic::from_utf8(bytes) {
-            Ok(text) => hook.handle_text(text, signature),
-            Err(_) => hook.handle(bytes, signature),
+            Ok(text) => hook.handle_text_at(text, &signed, now),
+            Err(_) => hook.handle_at(bytes, &signed, now),
         },
-        Body::Text(text) => hook.handle_text(text, signature),
+        Body::Text(text) => hook.handle_text_at(text, &signed, now),
     });
     let event = parsed.map_err(|e| to_py(py, &e))?;
     WebhookEvent::new(py, &event)

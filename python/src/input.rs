@@ -6,7 +6,10 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 use std::borrow::Cow;
-use wasender_webhook::{ErrorCode, Options, Scheme, Secret, Webhook, WebhookError};
+use wasender_webhook::{
+    ErrorCode, Options, Scheme, Secret, SignedHeaders, Tolerance, Webhook, WebhookError,
+    SIGNATURE_HEADER, WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER,
+};
 
 /// The raw body, borrowed from an immutable Python object where it can be
 /// (`bytes`, `str`) and copied from a mutable one (`bytearray`,
@@ -101,12 +104,97 @@ pub fn signature<'a>(value: Option<&'a Bound<'_, PyAny>>) -> PyResult<Option<Cow
     )))
 }
 
+/// The signed headers' values, read (and owned) while the GIL is held, so
+/// verifying can run without it.
+#[derive(Default)]
+pub struct Headers {
+    signature: Option<String>,
+    id: Option<String>,
+    timestamp: Option<String>,
+}
+
+impl Headers {
+    /// In the core's terms.
+    pub fn signed(&self) -> SignedHeaders<'_> {
+        SignedHeaders::standard(
+            self.id.as_deref(),
+            self.timestamp.as_deref(),
+            self.signature.as_deref(),
+        )
+    }
+}
+
+/// The second argument of `handle_webhook_event` and `verify`: the
+/// signature header's value (str, bytes or None), or the request's headers
+/// (any mapping with `get`: Flask's, Starlette's and Django's
+/// `request.headers`, or a dict), from which the headers `scheme` signs with
+/// are read, case-insensitively as HTTP names are.
+pub fn headers(scheme: Scheme, value: Option<&Bound<'_, PyAny>>) -> PyResult<Headers> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(Headers::default());
+    };
+    let is_mapping = !value.is_instance_of::<PyString>()
+        && !value.is_instance_of::<PyBytes>()
+        && value.hasattr("get").unwrap_or(false);
+    if !is_mapping {
+        return Ok(Headers {
+            signature: signature(Some(value))?.map(Cow::into_owned),
+            ..Headers::default()
+        });
+    }
+    let get = |name: &str| header(value, name);
+    Ok(match scheme {
+        Scheme::StandardWebhooks => Headers {
+            signature: get(WEBHOOK_SIGNATURE_HEADER)?,
+            id: get(WEBHOOK_ID_HEADER)?,
+            timestamp: get(WEBHOOK_TIMESTAMP_HEADER)?,
+        },
+        _ => Headers {
+            signature: get(SIGNATURE_HEADER)?,
+            ..Headers::default()
+        },
+    })
+}
+
+/// One header from a mapping: `get(name)` (framework header mappings
+/// ignore case), else, for a plain dict, the key that equals `name` ignoring
+/// ASCII case. Values are read like a signature (str or bytes).
+fn header(headers: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<String>> {
+    let mut found = headers.call_method1("get", (name,))?;
+    if found.is_none() {
+        if let Ok(dict) = headers.cast::<pyo3::types::PyDict>() {
+            for (key, value) in dict.iter() {
+                let matches = key
+                    .cast::<PyString>()
+                    .ok()
+                    .and_then(|k| k.to_str().ok().map(|k| k.eq_ignore_ascii_case(name)))
+                    .unwrap_or(false);
+                if matches {
+                    found = value;
+                    break;
+                }
+            }
+        }
+    }
+    if found.is_none() {
+        return Ok(None);
+    }
+    if found.is_instance_of::<PyString>() || found.is_instance_of::<PyBytes>() {
+        return Ok(signature(Some(&found))?.map(Cow::into_owned));
+    }
+    Err(PyTypeError::new_err(format!(
+        "the {name} header must be a str or bytes, found {}",
+        type_name(&found)
+    )))
+}
+
 /// The options from the constructor's keywords.
 pub fn options(
     secret: Option<&Bound<'_, PyAny>>,
     secrets: Option<&Bound<'_, PyAny>>,
     scheme: Option<&Bound<'_, PyAny>>,
     max_body_bytes: Option<&Bound<'_, PyAny>>,
+    tolerance: Option<&Bound<'_, PyAny>>,
 ) -> Result<Options, WebhookError> {
     let mut all = Vec::new();
     let given = |v: Option<&Bound<'_, PyAny>>| v.is_some_and(|v| !v.is_none());
@@ -151,9 +239,39 @@ pub fn options(
         secrets: all,
         scheme,
         max_body_bytes,
-        // The Standard Webhooks tolerance is not an option here yet.
-        ..Options::default()
+        tolerance: tolerance_of(tolerance)?,
     })
+}
+
+/// Standard Webhooks' freshness window: seconds either way (an int), a
+/// `(past, future)` pair, or `"unchecked"`, said in so many words (a zero
+/// is a zero-width window, which the core refuses, never "off").
+fn tolerance_of(value: Option<&Bound<'_, PyAny>>) -> Result<Tolerance, WebhookError> {
+    const EXPECTED: &str = "tolerance must be a whole number of seconds, a (past, future) pair of them, or \"unchecked\"";
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(Tolerance::default());
+    };
+    let seconds = |v: &Bound<'_, PyAny>| -> Result<u64, WebhookError> {
+        if v.is_instance_of::<pyo3::types::PyBool>() {
+            return Err(invalid_options(EXPECTED));
+        }
+        v.extract::<u64>().map_err(|_| invalid_options(EXPECTED))
+    };
+    if let Ok(text) = value.cast::<PyString>() {
+        return match text.to_str() {
+            Ok("unchecked") => Ok(Tolerance::Unchecked),
+            _ => Err(invalid_options(EXPECTED)),
+        };
+    }
+    if let Ok(pair) = value.cast::<pyo3::types::PyTuple>() {
+        if pair.len() != 2 {
+            return Err(invalid_options(EXPECTED));
+        }
+        let past = seconds(&pair.get_item(0).map_err(|_| invalid_options(EXPECTED))?)?;
+        let future = seconds(&pair.get_item(1).map_err(|_| invalid_options(EXPECTED))?)?;
+        return Ok(Tolerance::Within { past, future });
+    }
+    seconds(value).map(Tolerance::seconds)
 }
 
 /// One secret: the session's `webhook_secret` (str) or raw key bytes.

@@ -1,12 +1,24 @@
 # The native module's API (python/src/hook.rs, errors.rs, lib.rs). The event
 # types it returns are generated from the Rust model into events.pyi.
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any, Literal, Protocol
 
 from .events import WebhookEvent
 
 Body = bytes | bytearray | memoryview | str
 Secret = str | bytes | bytearray
+Scheme = Literal["wasender", "hmac-sha256", "standard-webhooks"]
+#: Seconds either way, a (past, future) pair, or "unchecked" (Standard Webhooks).
+Tolerance = int | tuple[int, int] | Literal["unchecked"]
+
+class HeaderLookup(Protocol):
+    """Any headers object with ``get`` (Flask's, Starlette's, Django's)."""
+    def get(self, name: str, /) -> Any: ...
+
+#: The signature header's value, or the request's headers (looked up
+#: case-insensitively for the headers the scheme signs with).
+Signature = str | bytes | Mapping[str, str] | HeaderLookup | None
 
 ERROR_CODES: list[tuple[str, int]]
 VIEWS: list[tuple[str, str, list[tuple[str, str]]]]
@@ -23,30 +35,32 @@ class WasenderWebhook:
         *,
         secret: Secret | None = None,
         secrets: list[Secret] | tuple[Secret, ...] | None = None,
-        scheme: Literal["wasender", "hmac-sha256"] | None = None,
+        scheme: Scheme | None = None,
         max_body_bytes: int | None = None,
+        tolerance: Tolerance | None = None,
     ) -> None: ...
-    def handle_webhook_event(self, body: Body, signature: str | bytes | None) -> WebhookEvent:
+    def handle_webhook_event(self, body: Body, signature: Signature) -> WebhookEvent:
         """Verify the signature in constant time, then parse; raises WebhookError."""
-    def verify(self, body: Body, signature: str | bytes | None) -> int:
+    def verify(self, body: Body, signature: Signature) -> int:
         """Verify only: the index of the secret that matched; raises WebhookError."""
     def check_body_size(self, length: int) -> None:
         """Raise BODY_TOO_LARGE if `length` bytes are over the limit."""
     @property
     def max_body_bytes(self) -> int: ...
     @property
-    def scheme(self) -> Literal["wasender", "hmac-sha256"]: ...
+    def scheme(self) -> Scheme: ...
     @property
     def secret_count(self) -> int: ...
 
 def handle_webhook_event(
     body: Body,
-    signature: str | bytes | None,
+    signature: Signature,
     *,
     secret: Secret | None = None,
     secrets: list[Secret] | tuple[Secret, ...] | None = None,
-    scheme: Literal["wasender", "hmac-sha256"] | None = None,
+    scheme: Scheme | None = None,
     max_body_bytes: int | None = None,
+    tolerance: Tolerance | None = None,
 ) -> WebhookEvent:
     """Verify and parse with a hook made for this one call; raises WebhookError."""
 

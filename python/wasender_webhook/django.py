@@ -30,7 +30,7 @@ def verify_request(request: HttpRequest, hook: WasenderWebhook) -> WebhookEvent:
         raise _http.not_post()
     _http.check_declared(hook, request.META.get("CONTENT_LENGTH") or None)
     body = _http.read_limited(hook, request.read)
-    return hook.handle_webhook_event(body, request.headers.get(_http.SIGNATURE_HEADER))
+    return hook.handle_webhook_event(body, request.headers)
 
 
 def webhook(hook: WasenderWebhook) -> Callable[[Callable[..., Any]], Callable[..., HttpResponse]]:

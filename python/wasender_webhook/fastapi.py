@@ -48,7 +48,7 @@ async def verify_request(request: Request, hook: WasenderWebhook) -> WebhookEven
     if request.method != "POST":
         raise _http.not_post()
     body = await read_body(request, hook)
-    return hook.handle_webhook_event(body, request.headers.get(_http.SIGNATURE_HEADER))
+    return hook.handle_webhook_event(body, request.headers)
 
 
 class WebhookEventDependency:

@@ -34,7 +34,7 @@ def verify_request(hook: WasenderWebhook, req: Request | None = None) -> Webhook
     _http.check_declared(hook, req.headers.get("Content-Length"))
     cached = req.__dict__.get("_cached_data")  # get_data() ran already: the exact bytes
     body = cached if isinstance(cached, bytes) else _http.read_limited(hook, req.stream.read)
-    return hook.handle_webhook_event(body, req.headers.get(_http.SIGNATURE_HEADER))
+    return hook.handle_webhook_event(body, req.headers)
 
 
 def webhook(hook: WasenderWebhook) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
