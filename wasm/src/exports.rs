@@ -61,13 +61,13 @@ impl WasenderWebhook {
     pub fn handle_webhook_event(
         &self,
         body: JsValue,
-        signature: JsValue,
-        id: JsValue,
-        timestamp: JsValue,
+        signature: Option<String>,
+        id: Option<String>,
+        timestamp: Option<String>,
         now: f64,
     ) -> Result<JsValue, JsValue> {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
-        let headers = Headers::from_js(&signature, &id, &timestamp, now);
+        let headers = Headers::new(self.inner.scheme(), signature, id, timestamp, now);
         handle_to_js(&self.inner, &self.layouts, &body, &headers).map_err(to_js_error)
     }
 
@@ -75,13 +75,13 @@ impl WasenderWebhook {
     pub fn verify(
         &self,
         body: JsValue,
-        signature: JsValue,
-        id: JsValue,
-        timestamp: JsValue,
+        signature: Option<String>,
+        id: Option<String>,
+        timestamp: Option<String>,
         now: f64,
     ) -> Result<u32, JsValue> {
         let body = body_from_js(&self.inner, &body).map_err(to_js_error)?;
-        let headers = Headers::from_js(&signature, &id, &timestamp, now);
+        let headers = Headers::new(self.inner.scheme(), signature, id, timestamp, now);
         let index = self
             .inner
             .verify_at(body.bytes(), &headers.signed(), headers.now)

@@ -118,11 +118,6 @@ pub fn sign_input(value: &JsValue) -> Result<Vec<u8>, WebhookError> {
     }
 }
 
-/// A header value; anything but a string counts as absent.
-pub fn header_from_js(value: &JsValue) -> Option<String> {
-    value.as_string()
-}
-
 /// The signed headers as the guard read them (strings or undefined), and
 /// the time it read from its clock (whole seconds; anything else is 0,
 /// which only a scheme that ignores the time can be given).
@@ -134,11 +129,23 @@ pub struct Headers {
 }
 
 impl Headers {
-    pub fn from_js(signature: &JsValue, id: &JsValue, timestamp: &JsValue, now: f64) -> Headers {
+    /// The headers cross as strings (the guard made each a string of
+    /// bounded length, or left it undefined): the glue copies them in, with
+    /// no call back into JS and no slot in the externref table, which is
+    /// most of a small delivery's fixed cost. A scheme that signs with the
+    /// signature alone ignores the others (the guard passes none).
+    pub fn new(
+        scheme: Scheme,
+        signature: Option<String>,
+        id: Option<String>,
+        timestamp: Option<String>,
+        now: f64,
+    ) -> Headers {
+        let standard = scheme == Scheme::StandardWebhooks;
         Headers {
-            signature: header_from_js(signature),
-            id: header_from_js(id),
-            timestamp: header_from_js(timestamp),
+            signature,
+            id: id.filter(|_| standard),
+            timestamp: timestamp.filter(|_| standard),
             now: whole_u64(now).unwrap_or(0),
         }
     }

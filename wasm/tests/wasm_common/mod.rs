@@ -64,13 +64,7 @@ fn bytes(s: &str) -> Uint8Array {
 #[wasm_bindgen_test]
 fn a_genuine_delivery_parses_losslessly() {
     let event = hook()
-        .handle_webhook_event(
-            BODY.into(),
-            SECRET.into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0,
-        )
+        .handle_webhook_event(BODY.into(), Some(SECRET.into()), None, None, 0.0)
         .unwrap();
     assert_eq!(get(&event, "event"), "messages.upsert");
     let sent = JSON::parse(BODY).unwrap();
@@ -87,14 +81,8 @@ fn a_genuine_delivery_parses_losslessly() {
 fn every_body_type_gives_the_same_event() {
     let h = hook();
     let expected = stringify(
-        &h.handle_webhook_event(
-            BODY.into(),
-            SECRET.into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0,
-        )
-        .unwrap(),
+        &h.handle_webhook_event(BODY.into(), Some(SECRET.into()), None, None, 0.0)
+            .unwrap(),
     );
     let u8s = bytes(BODY);
     // A view into the middle of a larger buffer: only its own bytes count.
@@ -107,14 +95,8 @@ fn every_body_type_gives_the_same_event() {
     for body in bodies {
         assert_eq!(
             stringify(
-                &h.handle_webhook_event(
-                    body,
-                    SECRET.into(),
-                    JsValue::UNDEFINED,
-                    JsValue::UNDEFINED,
-                    0.0
-                )
-                .unwrap()
+                &h.handle_webhook_event(body, Some(SECRET.into()), None, None, 0.0)
+                    .unwrap()
             ),
             expected
         );
@@ -124,54 +106,35 @@ fn every_body_type_gives_the_same_event() {
 #[wasm_bindgen_test]
 fn each_failure_has_its_code_and_status() {
     let h = hook();
-    let err = |body: &str, sig: JsValue| {
-        h.handle_webhook_event(
-            body.into(),
-            sig,
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0,
-        )
-        .unwrap_err()
+    let err = |body: &str, sig: Option<&str>| {
+        h.handle_webhook_event(body.into(), sig.map(String::from), None, None, 0.0)
+            .unwrap_err()
     };
-    assert_webhook_error(err(BODY, JsValue::UNDEFINED), "MISSING_SIGNATURE", 401);
-    assert_webhook_error(err(BODY, JsValue::NULL), "MISSING_SIGNATURE", 401);
-    assert_webhook_error(err(BODY, "".into()), "MISSING_SIGNATURE", 401);
+    assert_webhook_error(err(BODY, None), "MISSING_SIGNATURE", 401);
+    assert_webhook_error(err(BODY, Some("")), "MISSING_SIGNATURE", 401);
     assert_webhook_error(
-        err(BODY, "forged-signature".into()),
+        err(BODY, Some("forged-signature")),
         "INVALID_SIGNATURE",
         401,
     );
-    assert_webhook_error(err("{\"event\":", SECRET.into()), "INVALID_JSON", 400);
-    assert_webhook_error(err("[1,2]", SECRET.into()), "INVALID_PAYLOAD", 400);
+    assert_webhook_error(err("{\"event\":", Some(SECRET)), "INVALID_JSON", 400);
+    assert_webhook_error(err("[1,2]", Some(SECRET)), "INVALID_PAYLOAD", 400);
     assert_webhook_error(
-        err(r#"{"event":5,"data":{}}"#, SECRET.into()),
+        err(r#"{"event":5,"data":{}}"#, Some(SECRET)),
         "INVALID_PAYLOAD",
         400,
     );
     let parsed = JSON::parse(BODY).unwrap();
     assert_webhook_error(
-        h.handle_webhook_event(
-            parsed,
-            SECRET.into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0,
-        )
-        .unwrap_err(),
+        h.handle_webhook_event(parsed, Some(SECRET.into()), None, None, 0.0)
+            .unwrap_err(),
         "BODY_ALREADY_PARSED",
         500,
     );
     let not_utf8 = Uint8Array::from(&[0x7b, 0xff, 0x7d][..]);
     assert_webhook_error(
-        h.handle_webhook_event(
-            not_utf8.into(),
-            SECRET.into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0,
-        )
-        .unwrap_err(),
+        h.handle_webhook_event(not_utf8.into(), Some(SECRET.into()), None, None, 0.0)
+            .unwrap_err(),
         "INVALID_JSON",
         400,
     );
@@ -190,26 +153,14 @@ fn the_body_limit_holds_for_every_body_type() {
     let big = "x".repeat(17);
     assert_webhook_error(
         small
-            .handle_webhook_event(
-                big.as_str().into(),
-                SECRET.into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                0.0,
-            )
+            .handle_webhook_event(big.as_str().into(), Some(SECRET.into()), None, None, 0.0)
             .unwrap_err(),
         "BODY_TOO_LARGE",
         413,
     );
     assert_webhook_error(
         small
-            .handle_webhook_event(
-                bytes(&big).into(),
-                SECRET.into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                0.0,
-            )
+            .handle_webhook_event(bytes(&big).into(), Some(SECRET.into()), None, None, 0.0)
             .unwrap_err(),
         "BODY_TOO_LARGE",
         413,
@@ -217,26 +168,14 @@ fn the_body_limit_holds_for_every_body_type() {
     // 6 chars of UTF-16 but 18 bytes of UTF-8.
     assert_webhook_error(
         small
-            .verify(
-                "€€€€€€".into(),
-                SECRET.into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                0.0,
-            )
+            .verify("€€€€€€".into(), Some(SECRET.into()), None, None, 0.0)
             .unwrap_err(),
         "BODY_TOO_LARGE",
         413,
     );
     assert_eq!(
         small
-            .verify(
-                "€€€€€".into(),
-                SECRET.into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                0.0
-            )
+            .verify("€€€€€".into(), Some(SECRET.into()), None, None, 0.0)
             .unwrap(),
         0,
         "15 bytes pass"
@@ -286,25 +225,13 @@ fn rotation_and_byte_secrets() {
     )
     .unwrap();
     assert_eq!(
-        h.verify(
-            BODY.into(),
-            SECRET.into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0
-        )
-        .unwrap(),
+        h.verify(BODY.into(), Some(SECRET.into()), None, None, 0.0)
+            .unwrap(),
         1
     );
     assert_eq!(
-        h.verify(
-            BODY.into(),
-            "old-secret".into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0
-        )
-        .unwrap(),
+        h.verify(BODY.into(), Some("old-secret".into()), None, None, 0.0)
+            .unwrap(),
         0
     );
     assert_eq!(h.secret_count(), 2);
@@ -330,40 +257,22 @@ fn hmac_scheme_verifies_a_tag_made_by_the_sender() {
     assert_eq!(h.scheme(), "hmac-sha256");
     assert_eq!(
         get(
-            &h.handle_webhook_event(
-                bytes(BODY).into(),
-                tag.as_str().into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                0.0
-            )
-            .unwrap(),
+            &h.handle_webhook_event(bytes(BODY).into(), Some(tag.clone()), None, None, 0.0)
+                .unwrap(),
             "event"
         ),
         "messages.upsert"
     );
     let tampered = BODY.replace("héllo", "hello");
     assert_webhook_error(
-        h.handle_webhook_event(
-            tampered.as_str().into(),
-            tag.as_str().into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0,
-        )
-        .unwrap_err(),
+        h.handle_webhook_event(tampered.as_str().into(), Some(tag.clone()), None, None, 0.0)
+            .unwrap_err(),
         "INVALID_SIGNATURE",
         401,
     );
     assert_webhook_error(
-        h.handle_webhook_event(
-            BODY.into(),
-            SECRET.into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            0.0,
-        )
-        .unwrap_err(),
+        h.handle_webhook_event(BODY.into(), Some(SECRET.into()), None, None, 0.0)
+            .unwrap_err(),
         "INVALID_SIGNATURE",
         401,
     );
@@ -380,25 +289,13 @@ fn still_correct_after_many_failures() {
             _ => ("", ""),
         };
         assert!(h
-            .handle_webhook_event(
-                body.into(),
-                sig.into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                0.0
-            )
+            .handle_webhook_event(body.into(), Some(sig.into()), None, None, 0.0)
             .is_err());
     }
     assert_eq!(
         get(
-            &h.handle_webhook_event(
-                BODY.into(),
-                SECRET.into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                0.0
-            )
-            .unwrap(),
+            &h.handle_webhook_event(BODY.into(), Some(SECRET.into()), None, None, 0.0)
+                .unwrap(),
             "event"
         ),
         "messages.upsert"
