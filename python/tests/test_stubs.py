@@ -1,5 +1,5 @@
 """The type stubs: events.pyi is what the Rust model renders (the committed
-file and the installed one), mypy --strict narrows on ``event.event`` and
+file and the installed one), mypy --strict (and pyright) narrow on ``event.event`` and
 refuses code that does not, and every name the stubs declare exists at run
 time."""
 
@@ -81,6 +81,32 @@ def test_mypy_strict_refuses_what_is_not_narrowed(cache: Path) -> None:
     result = mypy(cache, str(REPO / "python/tests/typed/not_narrowed.py"), cwd=REPO / "python/tests/typed")
     assert result.returncode == 1
     assert 'Value of type "list[NormalizedMessage] | None" is not indexable' in result.stdout
+
+
+# pyright from npm (js-tests/package.json pins it; scripts/setup installs
+# it): the PyPI wrapper would download that same package at run time.
+PYRIGHT = REPO / "js-tests/node_modules/pyright/index.js"
+
+
+def pyright(target: Path) -> subprocess.CompletedProcess[str]:
+    assert PYRIGHT.exists(), "pyright is not installed: run scripts/setup (js-tests pins it)"
+    return subprocess.run(
+        ["node", str(PYRIGHT), "--pythonpath", sys.executable, str(target)],
+        capture_output=True,
+        text=True,
+        cwd=target.parent,
+    )
+
+
+def test_pyright_accepts_the_typed_example() -> None:
+    result = pyright(REPO / "python/tests/typed/narrowing.py")
+    assert result.returncode == 0 and "0 errors" in result.stdout, result.stdout + result.stderr
+
+
+def test_pyright_refuses_what_is_not_narrowed() -> None:
+    result = pyright(REPO / "python/tests/typed/not_narrowed.py")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "reportOptionalSubscript" in result.stdout, result.stdout
 
 
 def test_the_typed_example_runs() -> None:

@@ -1,4 +1,4 @@
-"""A handler that narrows on ``event.event``: mypy --strict checks it (the
+"""A handler that narrows on ``event.event``: mypy --strict and pyright check it (the
 stubs' union narrows to each event's class), and test_stubs.py runs it."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""mypy --strict must refuse this file: without narrowing on ``event.event``
+"""mypy --strict and pyright must refuse this file: without narrowing on ``event.event``
 an event may have no ``messages`` (test_stubs.py checks that it does)."""
 
 from __future__ import annotations
