@@ -356,7 +356,7 @@ pub fn spell(tag: &[u8; TAG_LEN], spelling: usize) -> String {
     }
 }
 
-fn base64(bytes: &[u8], url: bool, padded: bool) -> String {
+pub fn base64(bytes: &[u8], url: bool, padded: bool) -> String {
     let alphabet: &[u8; 64] = if url {
         b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
     } else {

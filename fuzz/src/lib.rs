@@ -8,6 +8,7 @@ use arbitrary::Arbitrary;
 use wasender_webhook::Scheme;
 
 pub mod checks;
+pub mod standard;
 
 use checks::{HandleCase, Signature};
 
@@ -36,7 +37,7 @@ pub enum SchemeInput {
     Wasender,
     HmacSha256,
     /// Given only a signature (`Webhook::handle`), never accepted: it lacks
-    /// `webhook-id` and `webhook-timestamp` (src/verify.rs tests the rest).
+    /// `webhook-id` and `webhook-timestamp` (the `standard_webhooks` target covers the rest).
     StandardWebhooks,
 }
 
