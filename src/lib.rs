@@ -44,7 +44,7 @@ pub use error::{ErrorCode, WebhookError};
 pub use event::{parse_event, parse_event_text, Event, EventData, EventKind};
 pub use secret::Secret;
 pub use verify::{
-    BuiltInHmac, HostHmac, Pending, Scheme, SignedHeaders, Tolerance, Verifier, MAX_SIGNATURE_LEN,
+    BuiltInHmac, HostHmac, Scheme, SignedHeaders, Tolerance, Verifier, MAX_SIGNATURE_LEN,
     WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER,
 };
 pub use webhook::{Options, Webhook, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};

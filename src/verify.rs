@@ -288,9 +288,10 @@ enum Keys {
     Macs(Vec<HmacSha256>),
 }
 
-/// Checks signatures against one or more secrets. Not generic: the host's
-/// MACs, if any, are asked for between [`Verifier::prepare`] and
-/// [`Verifier::finish`] (what [`Webhook`](crate::Webhook) does).
+/// Checks signatures against one or more secrets with the core's own
+/// HMAC. Not generic: [`Webhook`](crate::Webhook) asks a host for MACs
+/// between the verifier's two crate-internal halves (the headers checked,
+/// then the comparison), so the generic layer stays a thin shim.
 #[derive(Clone)]
 pub struct Verifier {
     keys: Keys,
@@ -302,7 +303,7 @@ pub struct Verifier {
 
 /// A delivery whose headers have passed every check but the MAC: what
 /// [`Verifier::finish`] compares, and the MACs a host supplied.
-pub struct Pending {
+pub(crate) struct Pending {
     /// The tags the header carries (one, or Standard Webhooks' `v1` entries);
     /// for the `wasender` scheme, the header's SHA-256.
     tags: Vec<[u8; TAG_LEN]>,
@@ -315,17 +316,17 @@ pub struct Pending {
 impl Pending {
     /// How many MACs a host may supply (one per secret; none when no host
     /// offered, or the scheme hashes no body).
-    pub fn host_count(&self) -> usize {
+    pub(crate) fn host_count(&self) -> usize {
         self.host_macs.len()
     }
 
     /// What is signed before the body (empty but for Standard Webhooks).
-    pub fn prefix(&self) -> &[u8] {
+    pub(crate) fn prefix(&self) -> &[u8] {
         &self.prefix
     }
 
     /// Record the host's MAC for key `index` (`None`: the core computes it).
-    pub fn set_host_mac(&mut self, index: usize, mac: Option<[u8; TAG_LEN]>) {
+    pub(crate) fn set_host_mac(&mut self, index: usize, mac: Option<[u8; TAG_LEN]>) {
         if let Some(slot) = self.host_macs.get_mut(index) {
             *slot = mac;
         }
@@ -453,7 +454,7 @@ impl Verifier {
     }
 
     /// The key a host's MAC number `index` is made with.
-    pub fn host_key(&self, index: usize) -> &[u8] {
+    pub(crate) fn host_key(&self, index: usize) -> &[u8] {
         self.host_keys.get(index).map_or(&[], Secret::as_bytes)
     }
 
@@ -491,7 +492,7 @@ impl Verifier {
     ///
     /// # Errors
     /// As [`Verifier::verify_headers`], all but a MAC mismatch.
-    pub fn prepare(
+    pub(crate) fn prepare(
         &self,
         headers: &SignedHeaders<'_>,
         now: Option<u64>,
@@ -539,7 +540,7 @@ impl Verifier {
     ///
     /// # Errors
     /// `INVALID_SIGNATURE` when no secret matches any tag.
-    pub fn finish(&self, pending: Pending, body: &[u8]) -> Result<usize, WebhookError> {
+    pub(crate) fn finish(&self, pending: Pending, body: &[u8]) -> Result<usize, WebhookError> {
         let mut found = Choice::from(0);
         let mut index = 0u64;
         let count = self.secret_count();
