@@ -13,12 +13,8 @@
 
 use crate::error::{ErrorCode, WebhookError};
 use crate::event::Event;
-use crate::verify::{
-    HostHmac, Scheme, SignedHeaders, WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER,
-    WEBHOOK_TIMESTAMP_HEADER,
-};
+use crate::verify::{HostHmac, Scheme, SignedHeaders};
 use crate::webhook::Webhook;
-use crate::SIGNATURE_HEADER;
 pub use ::http::{HeaderMap, HeaderValue, StatusCode};
 
 /// The headers a delivery is verified with, read from a request's
@@ -62,17 +58,11 @@ impl<'h> DeliveryHeaders<'h> {
         headers: &'h HeaderMap,
         scheme: Scheme,
     ) -> Result<DeliveryHeaders<'h>, WebhookError> {
-        Ok(match scheme {
-            Scheme::StandardWebhooks => DeliveryHeaders {
-                signature: single_text(headers, WEBHOOK_SIGNATURE_HEADER)?,
-                id: single_text(headers, WEBHOOK_ID_HEADER)?,
-                timestamp: single_text(headers, WEBHOOK_TIMESTAMP_HEADER)?,
-            },
-            _ => DeliveryHeaders {
-                signature: single_text(headers, SIGNATURE_HEADER)?,
-                id: None,
-                timestamp: None,
-            },
+        let signed = SignedHeaders::try_lookup(scheme, |name| single_text(headers, name))?;
+        Ok(DeliveryHeaders {
+            signature: signed.signature,
+            id: signed.id,
+            timestamp: signed.timestamp,
         })
     }
 
@@ -201,7 +191,9 @@ impl WebhookError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::verify::WEBHOOK_ID_HEADER;
     use crate::webhook::Options;
+    use crate::SIGNATURE_HEADER;
 
     const BODY: &[u8] = br#"{"event":"session.status","data":{"status":"connected"}}"#;
 

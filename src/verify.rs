@@ -241,14 +241,33 @@ impl<'a> SignedHeaders<'a> {
     /// The headers `scheme` reads, from a case-insensitive lookup by
     /// lower-case name (`|name| headers.get(name)`).
     pub fn lookup(scheme: Scheme, mut get: impl FnMut(&'static str) -> Option<&'a str>) -> Self {
-        match scheme {
-            Scheme::StandardWebhooks => SignedHeaders::standard(
-                get(WEBHOOK_ID_HEADER),
-                get(WEBHOOK_TIMESTAMP_HEADER),
-                get(WEBHOOK_SIGNATURE_HEADER),
-            ),
-            _ => SignedHeaders::from(get(SIGNATURE_HEADER)),
+        match SignedHeaders::try_lookup(scheme, |name| {
+            Ok::<_, core::convert::Infallible>(get(name))
+        }) {
+            Ok(headers) => headers,
+            Err(never) => match never {},
         }
+    }
+
+    /// [`Self::lookup`] with a lookup that can fail (a header that is
+    /// repeated, or not text): the one place that says which headers each
+    /// scheme signs with, and each is asked for once.
+    ///
+    /// # Errors
+    ///
+    /// The first error `get` returns.
+    pub fn try_lookup<E>(
+        scheme: Scheme,
+        mut get: impl FnMut(&'static str) -> Result<Option<&'a str>, E>,
+    ) -> Result<Self, E> {
+        Ok(match scheme {
+            Scheme::StandardWebhooks => SignedHeaders::standard(
+                get(WEBHOOK_ID_HEADER)?,
+                get(WEBHOOK_TIMESTAMP_HEADER)?,
+                get(WEBHOOK_SIGNATURE_HEADER)?,
+            ),
+            _ => SignedHeaders::from(get(SIGNATURE_HEADER)?),
+        })
     }
 }
 

@@ -8,7 +8,6 @@ use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 use std::borrow::Cow;
 use wasender_webhook::{
     ErrorCode, Options, Scheme, Secret, SignedHeaders, Tolerance, Webhook, WebhookError,
-    SIGNATURE_HEADER, WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER,
 };
 
 /// The raw body, borrowed from an immutable Python object where it can be
@@ -106,21 +105,28 @@ pub fn signature<'a>(value: Option<&'a Bound<'_, PyAny>>) -> PyResult<Option<Cow
 
 /// The signed headers' values, read (and owned) while the GIL is held, so
 /// verifying can run without it.
-#[derive(Default)]
-pub struct Headers {
-    signature: Option<String>,
-    id: Option<String>,
-    timestamp: Option<String>,
+pub enum Headers {
+    /// A signature header's value, given alone.
+    Signature(Option<String>),
+    /// Each header the scheme signs with, by name, read from a mapping.
+    Named {
+        scheme: Scheme,
+        values: Vec<(&'static str, Option<String>)>,
+    },
 }
 
 impl Headers {
     /// In the core's terms.
     pub fn signed(&self) -> SignedHeaders<'_> {
-        SignedHeaders::standard(
-            self.id.as_deref(),
-            self.timestamp.as_deref(),
-            self.signature.as_deref(),
-        )
+        match self {
+            Headers::Signature(signature) => SignedHeaders::from(signature.as_deref()),
+            Headers::Named { scheme, values } => SignedHeaders::lookup(*scheme, |name| {
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .and_then(|(_, v)| v.as_deref())
+            }),
+        }
     }
 }
 
@@ -128,32 +134,25 @@ impl Headers {
 /// signature header's value (str, bytes or None), or the request's headers
 /// (any mapping with `get`: Flask's, Starlette's and Django's
 /// `request.headers`, or a dict), from which the headers `scheme` signs with
-/// are read, case-insensitively as HTTP names are.
+/// (the core's `SignedHeaders::try_lookup` names them) are read,
+/// case-insensitively as HTTP names are.
 pub fn headers(scheme: Scheme, value: Option<&Bound<'_, PyAny>>) -> PyResult<Headers> {
-    let Some(value) = value.filter(|v| !v.is_none()) else {
-        return Ok(Headers::default());
+    let mapping = value.filter(|v| {
+        !v.is_none()
+            && !v.is_instance_of::<PyString>()
+            && !v.is_instance_of::<PyBytes>()
+            && v.hasattr("get").unwrap_or(false)
+    });
+    let Some(mapping) = mapping else {
+        return Ok(Headers::Signature(signature(value)?.map(Cow::into_owned)));
     };
-    let is_mapping = !value.is_instance_of::<PyString>()
-        && !value.is_instance_of::<PyBytes>()
-        && value.hasattr("get").unwrap_or(false);
-    if !is_mapping {
-        return Ok(Headers {
-            signature: signature(Some(value))?.map(Cow::into_owned),
-            ..Headers::default()
-        });
-    }
-    let get = |name: &str| header(value, name);
-    Ok(match scheme {
-        Scheme::StandardWebhooks => Headers {
-            signature: get(WEBHOOK_SIGNATURE_HEADER)?,
-            id: get(WEBHOOK_ID_HEADER)?,
-            timestamp: get(WEBHOOK_TIMESTAMP_HEADER)?,
-        },
-        _ => Headers {
-            signature: get(SIGNATURE_HEADER)?,
-            ..Headers::default()
-        },
-    })
+    // The names come from the core; the values are read and owned here.
+    let mut values = Vec::new();
+    SignedHeaders::try_lookup(scheme, |name| {
+        values.push((name, header(mapping, name)?));
+        Ok::<_, PyErr>(None)
+    })?;
+    Ok(Headers::Named { scheme, values })
 }
 
 /// One header from a mapping: `get(name)` (framework header mappings
